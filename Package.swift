@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies point one way (DESIGN.md):
+// Randomness, Statistics, LinearAlgebra ← ModelCollapse ← Families ← Theory, Experiments ← Reports ← collapse
+let package = Package(
+    name: "ModelCollapse",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "collapse", targets: ["collapse"]),
+        .library(name: "ModelCollapse", targets: ["ModelCollapse"]),
+        .library(name: "Randomness", targets: ["Randomness"]),
+        .library(name: "Statistics", targets: ["Statistics"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "Families", targets: ["Families"]),
+        .library(name: "Theory", targets: ["Theory"]),
+        .library(name: "Experiments", targets: ["Experiments"]),
+        .library(name: "Reports", targets: ["Reports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        .target(name: "Randomness"),
+        .target(name: "Statistics"),
+        .target(name: "LinearAlgebra"),
+        .target(name: "ModelCollapse", dependencies: ["Randomness", "Statistics", "LinearAlgebra"]),
+        .target(name: "Families", dependencies: ["ModelCollapse", "Randomness", "Statistics", "LinearAlgebra"]),
+        .target(name: "Theory", dependencies: ["Families", "ModelCollapse", "Statistics"]),
+        .target(
+            name: "Experiments",
+            dependencies: [
+                "Families", "Theory", "ModelCollapse", "Randomness", "Statistics",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Presets")]
+        ),
+        .target(
+            name: "Reports",
+            dependencies: [
+                "Experiments", "ModelCollapse", "Statistics",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "collapse",
+            dependencies: [
+                "Reports", "Experiments", "ModelCollapse",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "Statistics"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Randomness"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
+        .testTarget(name: "ModelCollapseTests", dependencies: ["ModelCollapse", "Randomness", "Statistics"]),
+        .testTarget(name: "FamiliesTests", dependencies: ["Families", "ModelCollapse", "Randomness", "Statistics"]),
+        .testTarget(name: "TheoryTests", dependencies: ["Theory", "Families", "ModelCollapse", "Statistics"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Families", "Theory", "ModelCollapse", "Statistics"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "ModelCollapse"]),
+        .testTarget(name: "CollapseCLITests", dependencies: ["collapse"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Placeholder: the Experiments target (see DESIGN.md).

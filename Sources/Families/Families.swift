@@ -1,0 +1,1 @@
+// Placeholder: the Families target (see DESIGN.md).

@@ -1,0 +1,1 @@
+// Placeholder: the LinearAlgebra target (see DESIGN.md).

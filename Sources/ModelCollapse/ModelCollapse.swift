@@ -1,0 +1,1 @@
+// Placeholder: the ModelCollapse target (see DESIGN.md).

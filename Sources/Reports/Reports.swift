@@ -1,0 +1,1 @@
+// Placeholder: the Reports target (see DESIGN.md).

@@ -1,0 +1,1 @@
+// Placeholder: the Statistics target (see DESIGN.md).

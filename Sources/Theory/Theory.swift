@@ -1,0 +1,1 @@
+// Placeholder: the Theory target (see DESIGN.md).

@@ -1,0 +1,5 @@
+import ArgumentParser
+@main
+struct Collapse: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "collapse", abstract: "Simulate, measure and predict model collapse in recursive training.")
+}
