@@ -24,7 +24,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "Randomness"),
-        .target(name: "Statistics"),
+        .target(name: "Statistics", dependencies: ["LinearAlgebra"]),
         .target(name: "LinearAlgebra"),
         .target(name: "ModelCollapse", dependencies: ["Randomness", "Statistics", "LinearAlgebra"]),
         .target(name: "Families", dependencies: ["ModelCollapse", "Randomness", "Statistics", "LinearAlgebra"]),
@@ -52,7 +52,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "Statistics"]),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Randomness"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Randomness", "LinearAlgebra"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
         .testTarget(name: "ModelCollapseTests", dependencies: ["ModelCollapse", "Randomness", "Statistics"]),
         .testTarget(name: "FamiliesTests", dependencies: ["Families", "ModelCollapse", "Randomness", "Statistics"]),
