@@ -1,1 +1,0 @@
-// Placeholder: the Experiments target (see DESIGN.md).

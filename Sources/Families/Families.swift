@@ -1,1 +1,0 @@
-// Placeholder: the Families target (see DESIGN.md).

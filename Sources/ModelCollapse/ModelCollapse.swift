@@ -1,1 +1,0 @@
-// Placeholder: the ModelCollapse target (see DESIGN.md).

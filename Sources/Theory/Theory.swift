@@ -1,1 +1,0 @@
-// Placeholder: the Theory target (see DESIGN.md).

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Experiments
+import Foundation
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run an experiment spec into a run directory.",
+        discussion: """
+            Every key of the spec can be overridden with --set KEY.PATH=VALUE (YAML flow syntax for \
+            lists and mappings, e.g. --set 'regime={synthetic: accumulate, real: keep}'). The run is \
+            written to a hidden partial directory and renamed into place when complete.
+            """)
+
+    @Argument(help: "The YAML spec file.")
+    var spec: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a spec key (repeatable).", valueName: "key=value"))
+    var overrides: [String] = []
+
+    @OptionGroup var options: RunOptions
+
+    func run() throws {
+        let text = try readSpecFile(spec)
+        let parsed = try parseSpec(text, overrides: options.shortcutOverrides + overrides)
+        let record = try execute(parsed, options: options)
+        if !options.quiet { printSummary(record) }
+    }
+}
+
+/// Options shared by `run` and `demo`.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Replicates R (shortcut for --set replicates=R).")
+    var replicates: Int?
+    @Option(help: "Generations T (shortcut for --set generations=T).")
+    var generations: Int?
+    @Option(help: "Master seed (shortcut for --set seed=S).")
+    var seed: Int?
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int?
+    @Option(help: "The run directory to create (default: RUNS-ROOT/NAME-YYYYMMDD-HHMMSS).")
+    var out: String?
+    @Option(name: .customLong("runs-root"), help: "Where run directories go.")
+    var runsRoot: String = "runs"
+    @Flag(help: "No progress display and no summary table.")
+    var quiet = false
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+
+    var shortcutOverrides: [String] {
+        var result: [String] = []
+        if let replicates { result.append("replicates=\(replicates)") }
+        if let generations { result.append("generations=\(generations)") }
+        if let seed { result.append("seed=\(seed)") }
+        return result
+    }
+}
+
+/// Reads a spec file, with errors that name the file.
+func readSpecFile(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        fail(exists ? (isDirectory.boolValue ? "\(path) is a directory, not a spec file" : "cannot read \(path)") : "no such spec file: \(path)")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+        fail("\(path) is not UTF-8 text")
+    }
+    return text
+}
+
+func parseSpec(_ text: String, overrides: [String]) throws -> ExperimentSpec {
+    do {
+        return try SpecParser.parse(text, overrides: overrides)
+    } catch let error as SpecError {
+        fail(error.description)
+    }
+}
+
+/// Runs a spec with the CLI's progress display.
+func execute(_ spec: ExperimentSpec, options: RunOptions, outputDirectory: URL? = nil, label: String? = nil) throws -> ExperimentRunner.Record {
+    let progress: ProgressDisplay? = options.quiet ? nil : ProgressDisplay(label: label ?? spec.name)
+    let runOptions = ExperimentRunner.Options(
+        threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount,
+        outputDirectory: outputDirectory ?? options.out.map { URL(fileURLWithPath: $0) },
+        runsRoot: URL(fileURLWithPath: options.runsRoot), progress: progress)
+    do {
+        let record = try ExperimentRunner.run(spec, options: runOptions)
+        progress?.finish()
+        return record
+    } catch let error as ExperimentRunner.RunError {
+        progress?.finish()
+        fail(error.description)
+    }
+}
+
+func printSummary(_ record: ExperimentRunner.Record) {
+    let manifest = record.manifest
+    print("run: \(record.directory.path)")
+    print("family \(manifest.family), \(manifest.replicates) replicates × \(manifest.generations) generations, path \(manifest.path), \(manifest.threads) threads, \(String(format: "%.2f", manifest.wallSeconds)) s")
+    guard let last = record.summary.last else { return }
+    print("")
+    print("generation \(last.first?.generation ?? 0):")
+    print(pad("metric", 14) + pad("mean", 14) + pad("se", 12) + pad("q05", 12) + pad("q95", 12) + "theory")
+    for row in last {
+        print(pad(row.metric, 14) + pad(fmt(row.mean), 14) + pad(fmt(row.standardError), 12) + pad(fmt(row.q05), 12) + pad(fmt(row.q95), 12) + (row.theory.map(fmt) ?? "—"))
+    }
+    for warning in manifest.warnings { print("warning: \(warning)") }
+}
+
+func fmt(_ value: Double) -> String {
+    if value.isNaN { return "nan" }
+    if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+    return String(format: "%.5g", value)
+}
+
+func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+}
+
+/// Prints an error on stderr and exits with status 2.
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    Collapse.exit(withError: ExitCode(2))
+}
