@@ -1,0 +1,24 @@
+import Foundation
+
+// collapse-bench SUITE [options]
+//
+// Suites (one file each): samplers (SamplerBenchmarks.swift).
+// Build and run in release: swift run -c release --package-path Benchmarks collapse-bench samplers
+
+let suites: [(name: String, summary: String, run: ([String]) -> Void)] = [
+    ("samplers", "draws per second of every Randomness sampler (fill into a reused buffer)", runSamplerBenchmarks),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let name = arguments.first, let suite = suites.first(where: { $0.name == name }) {
+    suite.run(Array(arguments.dropFirst()))
+} else {
+    print("usage: collapse-bench SUITE [options]\n\nsuites:")
+    for suite in suites {
+        print("  \(suite.name.padding(toLength: 12, withPad: " ", startingAt: 0))\(suite.summary)")
+    }
+    if let name = arguments.first, name != "--help", name != "-h" {
+        print("\nunknown suite: \(name)")
+        exit(64)
+    }
+}
