@@ -25,5 +25,5 @@ public enum GaussianMetric: String, Sendable, CaseIterable {
     public static let defaults: [GaussianMetric] = [.variance, .logVariance, .std, .mean, .meanError, .w2Squared, .kl, .tailMass, .collapsed]
 
     /// z with Φ(z) = 0.9985: the truth's central 99.7% interval is μ* ± z·σ*.
-    public static let tailQuantile = 2.9677379253417833
+    public static let tailQuantile = 2.9677379253417944
 }

@@ -13,7 +13,7 @@ public protocol UnivariateGaussianBatch: DataBatch {
 /// A 1-D sample path batch: the points themselves, and their statistics computed once.
 public struct UnivariateSampleBatch: UnivariateGaussianBatch {
     public var points: [Double]
-    public private(set) var statistics: UnivariateStatistics
+    public var statistics: UnivariateStatistics
 
     public init() {
         points = []

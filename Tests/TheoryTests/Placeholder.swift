@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderTheoryTests() { #expect(Bool(true)) }
