@@ -1,0 +1,66 @@
+// Least squares and ridge regression through the normal equations.
+
+extension Matrix {
+    /// The least-squares (λ = 0) or ridge (λ > 0) coefficients for the design X = `self` (n × d):
+    ///
+    ///     ŵ = argmin_w ‖y − X w‖² + λ‖w‖² = (XᵀX + λI)⁻¹ Xᵀy,
+    ///
+    /// by the Cholesky factorisation of XᵀX + λI (the normal equations, Golub & Van Loan, "Matrix
+    /// Computations", 4th ed., §5.3.2; ridge regression as Tikhonov regularisation, §6.1.4). Note the
+    /// penalty is λ, not nλ.
+    ///
+    /// Returns nil when λ = 0 and XᵀX is singular to working precision: n < d, or a Cholesky pivot of
+    /// XᵀX at or below max(n, d)·ε·maxⱼ(XᵀX)ⱼⱼ (the rounding error of forming XᵀX, so an exactly
+    /// collinear design is caught). With λ > 0 it returns nil only if XᵀX + λI is not numerically
+    /// positive definite (overflowing or NaN data). The normal equations square the condition number:
+    /// the relative error is about κ(X)²·ε; fine for the well-conditioned designs of the families.
+    /// - Parameters:
+    ///   - y: the responses, one per row.
+    ///   - ridge: the penalty λ ≥ 0.
+    /// - Complexity: n·d² flops for XᵀX, d³/3 for the factorisation.
+    public func leastSquares(_ y: [Double], ridge: Double = 0) -> [Double]? {
+        precondition(y.count == rows, "Matrix.leastSquares: \(y.count) responses for \(rows) rows")
+        return LeastSquares.solveNormalEquations(gram: gram(), moment: transposedMultiply(y), rows: rows, ridge: ridge)
+    }
+
+    /// Weighted least squares or ridge: ŵ = argmin_w Σᵢ wᵢ (yᵢ − xᵢᵀw)² + λ‖w‖² = (XᵀWX + λI)⁻¹ XᵀWy.
+    ///
+    /// Weights are the training-set weights of a weighted fit (non-negative; rows with weight 0 do not
+    /// count, so n in the singularity test is the number of positive weights). nil as for
+    /// ``leastSquares(_:ridge:)``.
+    /// - Precondition: `weights.count == rows == y.count`, weights ≥ 0.
+    /// - Complexity: n·d² flops for XᵀWX, d³/3 for the factorisation.
+    public func leastSquares(_ y: [Double], weights: [Double], ridge: Double = 0) -> [Double]? {
+        precondition(y.count == rows, "Matrix.leastSquares: \(y.count) responses for \(rows) rows")
+        precondition(weights.count == rows, "Matrix.leastSquares: \(weights.count) weights for \(rows) rows")
+        precondition(weights.allSatisfy { $0 >= 0 }, "Matrix.leastSquares: negative weight")
+        var weighted = y
+        for i in 0..<rows { weighted[i] *= weights[i] }
+        let effectiveRows = weights.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+        return LeastSquares.solveNormalEquations(
+            gram: gram(weights: weights), moment: transposedMultiply(weighted), rows: effectiveRows, ridge: ridge)
+    }
+}
+
+@usableFromInline
+enum LeastSquares {
+    /// Solves (G + λI) w = m by Cholesky, with the singularity rule of `leastSquares`.
+    @usableFromInline
+    static func solveNormalEquations(gram: Matrix, moment: [Double], rows: Int, ridge: Double) -> [Double]? {
+        precondition(ridge >= 0, "Matrix.leastSquares: negative ridge penalty")
+        let d = gram.rows
+        var system = gram
+        let factor: Cholesky?
+        if ridge > 0 {
+            for j in 0..<d { system.elements[j * d + j] += ridge }
+            factor = system.cholesky()
+        } else {
+            if rows < d { return nil }
+            var maxDiagonal = 0.0
+            for j in 0..<d { maxDiagonal = Swift.max(maxDiagonal, system.elements[j * d + j]) }
+            let threshold = Double(Swift.max(rows, d)) * .ulpOfOne * maxDiagonal
+            factor = CholeskyFactorization.factor(system, absoluteTolerance: threshold, pivoting: false)
+        }
+        return factor?.solve(moment)
+    }
+}
