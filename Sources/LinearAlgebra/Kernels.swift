@@ -59,12 +59,19 @@ enum Kernels {
     ) {
         for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) }
         guard m > 0, n > 0, k > 0 else { return }
-        let packedA = UnsafeMutablePointer<Double>.allocate(capacity: mc * kc)
-        let packedB = UnsafeMutablePointer<Double>.allocate(capacity: kc * ((Swift.min(nc, n) + nr - 1) / nr * nr))
-        defer {
-            packedA.deallocate()
-            packedB.deallocate()
+        if m * n * k <= smallProduct {
+            smallMultiply(
+                m: m, n: n, k: k, a: a, aRowStride: aRowStride, aDepthStride: aDepthStride,
+                b: b, ldb: ldb, c: c, ldc: ldc, upperOnly: upperOnly)
+            return
         }
+        // One scratch allocation, sized to the problem (small products must not pay for full blocks).
+        let depthCapacity = Swift.min(kc, k)
+        let aCapacity = Swift.min(mc, (m + mr - 1) / mr * mr) * depthCapacity
+        let bCapacity = Swift.min(nc, (n + nr - 1) / nr * nr) * depthCapacity
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: aCapacity + bCapacity)
+        defer { scratch.deallocate() }
+        let packedA = scratch, packedB = scratch + aCapacity
         for j0 in stride(from: 0, to: n, by: nc) {
             let nBlock = Swift.min(nc, n - j0)
             for p0 in stride(from: 0, to: k, by: kc) {
@@ -88,6 +95,30 @@ enum Kernels {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Below this many multiply-adds, packing costs more than it saves.
+    @usableFromInline static let smallProduct = 16 * 16 * 16
+
+    /// The plain i-p-j loop (Golub & Van Loan §1.1.11's row-oriented "ikj" order): the inner loop is
+    /// an axpy along a row of B and C, which vectorises.
+    @usableFromInline
+    static func smallMultiply(
+        m: Int, n: Int, k: Int,
+        a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,
+        b: UnsafePointer<Double>, ldb: Int,
+        c: UnsafeMutablePointer<Double>, ldc: Int,
+        upperOnly: Bool
+    ) {
+        for i in 0..<m {
+            let first = upperOnly ? Swift.min(i, n) : 0
+            let row = c + i * ldc
+            for p in 0..<k {
+                let aip = a[i * aRowStride + p * aDepthStride]
+                let bRow = b + p * ldb
+                for j in first..<n { row[j] += aip * bRow[j] }
             }
         }
     }

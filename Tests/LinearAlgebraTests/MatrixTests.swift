@@ -1,3 +1,4 @@
+import Foundation
 import LinearAlgebra
 import Randomness
 import Testing
@@ -124,5 +125,17 @@ import Testing
         #expect(weighted.isSymmetric())
         let weightedBound = 4 * Double(n) * eps * naiveProduct(absolute(expanded.transposed()), absolute(expanded))
         #expect(within(weighted - expanded.gram(), weightedBound))
+    }
+}
+
+@Suite struct MatrixCodableTests {
+    @Test func roundTripAndValidation() throws {
+        let a = Matrix([[1, 2.5], [-3, 1e-300], [0, 7]])
+        let data = try JSONEncoder().encode(a)
+        #expect(try JSONDecoder().decode(Matrix.self, from: data) == a)
+        let bad = Data(#"{"rows": 2, "columns": 2, "elements": [1, 2, 3]}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Matrix.self, from: bad) }
+        let huge = Data(#"{"rows": 4611686018427387904, "columns": 4, "elements": []}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Matrix.self, from: huge) }
     }
 }
