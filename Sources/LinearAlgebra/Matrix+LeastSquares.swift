@@ -40,10 +40,58 @@ extension Matrix {
         return LeastSquares.solveNormalEquations(
             gram: gram(weights: weights), moment: transposedMultiply(weighted), rows: effectiveRows, ridge: ridge)
     }
+
+    /// The minimum-norm least-squares solution ŵ = X⁺y (X⁺ the Moore–Penrose pseudo-inverse): of all
+    /// minimisers of ‖y − Xw‖ the one of least ‖w‖. It is the ridge solution's limit as λ → 0, and the
+    /// "ridgeless" interpolator on the over-parameterised side (d > n) of the interpolation threshold.
+    ///
+    /// Through the eigendecomposition of the smaller Gram matrix (Golub & Van Loan §5.5.1 for the
+    /// pseudo-inverse, §8.5 for the Jacobi eigensolver):
+    /// n ≥ d: XᵀX = VΛVᵀ, ŵ = VΛ⁺VᵀXᵀy;  n < d: XXᵀ = UΛUᵀ, ŵ = XᵀUΛ⁺Uᵀy;
+    /// Λ⁺ inverts the eigenvalues above `tolerance`·λ_max and zeroes the rest. Always defined, never
+    /// nil; a zero design gives ŵ = 0.
+    ///
+    /// Working on the Gram matrix squares the condition number: singular values of X below about
+    /// (tolerance)^½·σ_max are treated as zero (with the default, about 10⁻⁷·σ_max for n, d ≲ 100).
+    /// A QR- or SVD-based solver (LAPACK `dgelsd`) is the accurate route for ill-conditioned designs.
+    /// - Parameters:
+    ///   - y: the responses, one per row.
+    ///   - tolerance: the relative eigenvalue cutoff; nil means max(n, d)·ε, the rounding level of
+    ///     forming the Gram matrix.
+    /// - Complexity: n·d·min(n, d) flops for the Gram matrix, plus the Jacobi eigensolver on
+    ///   min(n, d) × min(n, d) (a few sweeps of 3·min(n, d)³): meant for min(n, d) up to a few hundred.
+    public func minimumNormLeastSquares(_ y: [Double], tolerance: Double? = nil) -> [Double] {
+        precondition(y.count == rows, "Matrix.minimumNormLeastSquares: \(y.count) responses for \(rows) rows")
+        let cutoff = tolerance ?? Double(Swift.max(rows, columns)) * .ulpOfOne
+        precondition(cutoff >= 0, "Matrix.minimumNormLeastSquares: negative tolerance")
+        if rows >= columns {
+            let eigen = gram().symmetricEigen()
+            return LeastSquares.pseudoInverseApply(eigen, transposedMultiply(y), cutoff: cutoff)
+        } else {
+            let eigen = transposed().gram().symmetricEigen()
+            return transposedMultiply(LeastSquares.pseudoInverseApply(eigen, y, cutoff: cutoff))
+        }
+    }
 }
 
 @usableFromInline
 enum LeastSquares {
+    /// V Λ⁺ Vᵀ b, with eigenvalues at or below cutoff·λ_max counted as zero.
+    @usableFromInline
+    static func pseudoInverseApply(_ eigen: SymmetricEigen, _ b: [Double], cutoff: Double) -> [Double] {
+        let n = eigen.dimension
+        let largest = eigen.values.last ?? 0
+        guard largest > 0 else { return [Double](repeating: 0, count: n) }
+        let threshold = cutoff * largest
+        let v = eigen.vectors
+        var coefficients = v.transposedMultiply(b)  // Vᵀb
+        for k in 0..<n {
+            let value = eigen.values[k]
+            coefficients[k] = value > threshold ? coefficients[k] / value : 0
+        }
+        return v.multiply(coefficients)
+    }
+
     /// Solves (G + λI) w = m by Cholesky, with the singularity rule of `leastSquares`.
     @usableFromInline
     static func solveNormalEquations(gram: Matrix, moment: [Double], rows: Int, ridge: Double) -> [Double]? {

@@ -99,3 +99,70 @@ import Testing
         #expect(x.leastSquares(y, weights: few) == nil)
     }
 }
+
+/// The minimum-norm solution against its characterisations: equal to OLS for a full-column-rank
+/// design; for a wide design it interpolates (Xŵ = y) and lies in the row space, so it equals
+/// Xᵀ(XXᵀ)⁻¹y; for duplicated columns the weight is split equally. The Gram route squares κ(X), so
+/// the bounds are 8·max(n, d)·ε·κ(X)²·scale.
+@Suite struct MinimumNormTests {
+    func conditionSquared(_ x: Matrix) -> Double {
+        let g = x.rows >= x.columns ? x.gram() : x.transposed().gram()
+        let values = g.symmetricEigen().values
+        return values.last! / values.first!
+    }
+
+    @Test(arguments: [1, 2, 5, 20])
+    func tallMatchesOrdinaryLeastSquares(d: Int) throws {
+        var generator = Xoshiro256StarStar(seed: UInt64(5000 + d))
+        let x = randomMatrix(3 * d + 2, d, &generator)
+        let y = normals(3 * d + 2, &generator)
+        let ols = try #require(x.leastSquares(y))
+        let minimum = x.minimumNormLeastSquares(y)
+        let bound = 8 * Double(3 * d + 2) * eps * conditionSquared(x) * maxAbs(ols)
+        #expect(zip(ols, minimum).allSatisfy { abs($0 - $1) <= bound })
+    }
+
+    @Test(arguments: [(1, 3), (5, 9), (20, 40), (30, 31)])
+    func wideInterpolatesWithMinimumNorm(n: Int, d: Int) throws {
+        var generator = Xoshiro256StarStar(seed: UInt64(6000 + n * 100 + d))
+        let x = randomMatrix(n, d, &generator)
+        let y = normals(n, &generator)
+        let w = x.minimumNormLeastSquares(y)
+        #expect(w.count == d)
+        let kappa2 = conditionSquared(x)
+        let scale = maxAbs(y) + maxAbs(absolute(x).multiply(w.map(abs)))
+        #expect(maxAbs(zip(x.multiply(w), y).map { $0 - $1 }) <= 8 * Double(d) * eps * kappa2 * scale)
+        let outer = try #require(x.transposed().gram().cholesky())
+        let expected = x.transposedMultiply(outer.solve(y))
+        #expect(zip(w, expected).allSatisfy { abs($0 - $1) <= 8 * Double(d) * eps * kappa2 * maxAbs(expected) })
+    }
+
+    @Test func rankDeficientSplitsWeight() {
+        var generator = Xoshiro256StarStar(seed: 11)
+        let c = normals(25, &generator)
+        let y = c.map { 2 * $0 }
+        let x = Matrix(rows: 25, columns: 2) { i, _ in c[i] }
+        #expect(x.leastSquares(y) == nil)
+        let w = x.minimumNormLeastSquares(y)
+        #expect(abs(w[0] - 1) <= 64 * eps && abs(w[1] - 1) <= 64 * eps)
+        #expect(Matrix(rows: 3, columns: 4, repeating: 0).minimumNormLeastSquares([1, 2, 3]) == [0, 0, 0, 0])
+    }
+
+    /// The ridge path converges to the minimum-norm solution as λ → 0: with σ²ₖ the nonzero eigenvalues
+    /// of XXᵀ, ‖ŵ_λ − X⁺y‖ ≤ (λ/σ²_min)‖X⁺y‖ (bias), plus the rounding of a solve with condition
+    /// (σ²_max + λ)/λ: 8dε·(σ²_max/λ)·‖ŵ‖.
+    @Test func ridgeLimit() throws {
+        var generator = Xoshiro256StarStar(seed: 12)
+        let x = randomMatrix(8, 15, &generator)
+        let y = normals(8, &generator)
+        let minimum = x.minimumNormLeastSquares(y)
+        let spectrum = x.transposed().gram().symmetricEigen().values
+        let lambda = 1e-6
+        let ridge = try #require(x.leastSquares(y, ridge: lambda))
+        let bound = (lambda / spectrum.first! + 8 * 15 * eps * spectrum.last! / lambda) * norm2(minimum)
+        #expect(norm2(zip(ridge, minimum).map { $0 - $1 }) <= bound)
+        // And the bias is really there at a larger λ (the test above is not vacuous).
+        let rough = try #require(x.leastSquares(y, ridge: 1e-2))
+        #expect(norm2(zip(rough, minimum).map { $0 - $1 }) > 100 * bound)
+    }
+}

@@ -70,6 +70,7 @@ func absolute(_ a: Matrix) -> Matrix {
 
 func maxAbs(_ a: Matrix) -> Double { a.elements.reduce(0) { max($0, abs($1)) } }
 func maxAbs(_ v: [Double]) -> Double { v.reduce(0) { max($0, abs($1)) } }
+func norm2(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
 
 /// ‖A‖∞ = max row sum of |aᵢⱼ|.
 func infinityNorm(_ a: Matrix) -> Double {
