@@ -10,9 +10,10 @@ import Foundation
 /// lower triangular only up to that row permutation, and its columns ``rank``… are zero.
 ///
 /// What a caller can rely on: ``multiplyLower(_:)`` maps standard normals to N(0, A) whatever the
-/// rank; ``solve(_:)-([Double])`` solves A x = b exactly when A is definite and gives a solution of
+/// rank; ``solve(_:)-([Double])`` solves A x = b (backward stably) when A is definite and gives a solution of
 /// a consistent singular system otherwise (the basic solution with x at the dropped pivots set to 0);
-/// ``logDeterminant`` is −∞ for a rank-deficient factor; nothing returns NaN from finite input.
+/// ``logDeterminant`` is −∞ for a rank-deficient factor; nothing returns NaN from finite input that
+/// does not overflow.
 ///
 /// Golub & Van Loan, "Matrix Computations", 4th ed., §4.2 (Cholesky, its stability, and the
 /// semidefinite case with diagonal pivoting); N. J. Higham, "Accuracy and Stability of Numerical
@@ -215,7 +216,7 @@ extension Matrix {
     ///
     /// Row-oriented (Cholesky–Crout) algorithm: Lᵢⱼ = (aᵢⱼ − Σ_{k<j} Lᵢₖ Lⱼₖ) / Lⱼⱼ, each sum a dot
     /// product of two contiguous rows. Reads only the lower triangle. Backward stable: the computed
-    /// L is the exact factor of A + E with |E| ≤ c·n·ε·|L||Lᵀ| (Golub & Van Loan §4.2.5).
+    /// L is the exact factor of A + E with |E| ≤ c·n·ε·|L||Lᵀ| (Golub & Van Loan §4.2; Higham Thm 10.3).
     /// - Precondition: square.
     /// - Complexity: n³/3 flops.
     public func cholesky() -> Cholesky? {
@@ -231,6 +232,12 @@ extension Matrix {
     /// with diagonal pivoting (the largest remaining diagonal first) and stops when every remaining
     /// diagonal is at or below the tolerance, as LAPACK's `dpstrf` does. With pivoting, the
     /// reconstruction error ‖A − L Lᵀ‖ is of the order of the tolerance times max aᵢᵢ (Higham §10.3).
+    ///
+    /// ``Cholesky/rank`` is the numerical rank at that tolerance. Building a singular matrix in
+    /// floating point (a sample covariance of n ≤ d points, say) leaves rounding of size about
+    /// n·ε·‖A‖ in its null space, and amplified by an ill-conditioned leading block it can survive as a
+    /// pivot just above n·ε: pass a larger tolerance (10⁻¹⁰, say) to count only clearly positive
+    /// directions. Dropping a genuine pivot p costs at most p in the reconstruction.
     ///
     /// For a matrix that is not positive semi-definite the factor is still finite, but L Lᵀ ≠ A.
     /// - Parameter tolerance: the relative pivot threshold; nil means n·ε (LAPACK's default).

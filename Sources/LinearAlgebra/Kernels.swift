@@ -102,7 +102,7 @@ enum Kernels {
     /// Below this many multiply-adds, packing costs more than it saves.
     @usableFromInline static let smallProduct = 16 * 16 * 16
 
-    /// The plain i-p-j loop (Golub & Van Loan §1.1.11's row-oriented "ikj" order): the inner loop is
+    /// The plain i-p-j loop (the row-oriented "ikj" order of Golub & Van Loan §1.1): the inner loop is
     /// an axpy along a row of B and C, which vectorises.
     @usableFromInline
     static func smallMultiply(

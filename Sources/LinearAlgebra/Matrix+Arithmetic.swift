@@ -146,7 +146,7 @@ extension Matrix {
     /// The Gram matrix XᵀX (columns × columns), symmetric: Σᵢ xᵢ xᵢᵀ over the rows xᵢ of X.
     ///
     /// Only the tiles that meet the upper triangle are computed (the `dsyrk` saving, Golub & Van Loan
-    /// §1.2.7); the lower triangle is a mirror, so the result is exactly symmetric.
+    /// §1.2, exploiting symmetry); the lower triangle is a mirror, so the result is exactly symmetric.
     /// - Complexity: about n·d² flops for n rows and d columns.
     public func gram() -> Matrix {
         let n = rows, d = columns

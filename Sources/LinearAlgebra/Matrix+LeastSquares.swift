@@ -6,7 +6,7 @@ extension Matrix {
     ///     ŵ = argmin_w ‖y − X w‖² + λ‖w‖² = (XᵀX + λI)⁻¹ Xᵀy,
     ///
     /// by the Cholesky factorisation of XᵀX + λI (the normal equations, Golub & Van Loan, "Matrix
-    /// Computations", 4th ed., §5.3.2; ridge regression as Tikhonov regularisation, §6.1.4). Note the
+    /// Computations", 4th ed., §5.3; ridge regression as Tikhonov regularisation, §6.1). Note the
     /// penalty is λ, not nλ.
     ///
     /// Returns nil when λ = 0 and XᵀX is singular to working precision: n < d, or a Cholesky pivot of
@@ -45,7 +45,7 @@ extension Matrix {
     /// minimisers of ‖y − Xw‖ the one of least ‖w‖. It is the ridge solution's limit as λ → 0, and the
     /// "ridgeless" interpolator on the over-parameterised side (d > n) of the interpolation threshold.
     ///
-    /// Through the eigendecomposition of the smaller Gram matrix (Golub & Van Loan §5.5.1 for the
+    /// Through the eigendecomposition of the smaller Gram matrix (Golub & Van Loan §5.5 for the
     /// pseudo-inverse, §8.5 for the Jacobi eigensolver):
     /// n ≥ d: XᵀX = VΛVᵀ, ŵ = VΛ⁺VᵀXᵀy;  n < d: XXᵀ = UΛUᵀ, ŵ = XᵀUΛ⁺Uᵀy;
     /// Λ⁺ inverts the eigenvalues above `tolerance`·λ_max and zeroes the rest. Always defined, never

@@ -3,8 +3,8 @@ import Foundation
 /// The eigendecomposition A = V Λ Vᵀ of a real symmetric matrix: Λ = diag(``values``) ascending,
 /// V = ``vectors`` orthogonal (column j is the unit eigenvector of `values[j]`).
 ///
-/// Computed by the cyclic Jacobi method (Golub & Van Loan, "Matrix Computations", 4th ed., §8.5.2
-/// Algorithm 8.5.1 for the 2 × 2 symmetric Schur decomposition, §8.5.3 the cyclic-by-row sweep): each
+/// Computed by the cyclic Jacobi method (Golub & Van Loan, "Matrix Computations", 4th ed., §8.5: the
+/// 2 × 2 symmetric Schur decomposition and the cyclic-by-row sweep): each
 /// rotation J(p, q, θ) zeroes aₚq, and sweeps repeat until no off-diagonal entry is above the
 /// threshold |aₚq| ≤ ε·(|aₚₚ aqq|)^½ (or below ε²‖A‖_F). That threshold gives the Demmel–Veselić
 /// relative accuracy for positive definite A — small eigenvalues are found to high relative
@@ -81,7 +81,7 @@ extension Matrix {
 
     /// The positive semi-definite square root A^½ = V diag(λᵢ^½) Vᵀ, with eigenvalues that are
     /// negative from round-off clamped to 0. Formed as W Wᵀ with W = V diag(λᵢ^¼), so the result is
-    /// exactly symmetric and positive semi-definite (Higham, "Functions of Matrices", 2008, §6.1).
+    /// exactly symmetric and positive semi-definite (N. J. Higham, "Functions of Matrices", SIAM 2008, ch. 6).
     /// - Precondition: square; meant for positive semi-definite A (clamping makes it the root of the
     ///   nearest PSD matrix in the Frobenius norm when A is not).
     /// - Complexity: the eigendecomposition plus n³ flops.
@@ -152,7 +152,7 @@ enum JacobiEigen {
         return SymmetricEigen(values: values, vectors: vectors)
     }
 
-    /// A ← Jᵀ A J and Vᵀ ← Jᵀ Vᵀ for the rotation that zeroes aₚq (Golub & Van Loan Algorithm 8.5.1:
+    /// A ← Jᵀ A J and Vᵀ ← Jᵀ Vᵀ for the rotation that zeroes aₚq (Golub & Van Loan §8.5, the 2 × 2 symmetric Schur decomposition:
     /// τ = (aqq − aₚₚ)/(2aₚq), t = sign(τ)/(|τ| + (1 + τ²)^½), c = (1 + t²)^−½, s = t c), with the
     /// diagonal updated as aₚₚ − t aₚq, aqq + t aₚq (Rutishauser's form, which keeps round-off small).
     @usableFromInline

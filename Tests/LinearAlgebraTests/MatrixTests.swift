@@ -55,7 +55,7 @@ import Testing
     }
 
     /// The blocked product against the triple loop. Each entry of a computed product satisfies
-    /// |Ĉ − C| ≤ γₖ |A||B| (Golub & Van Loan §2.7.8; Higham, "Accuracy and Stability", §3.5), whatever
+    /// |Ĉ − C| ≤ γₖ |A||B| (Golub & Van Loan §2.7; Higham, "Accuracy and Stability", §3.5), whatever
     /// the order of summation; both Ĉ and the reference carry that error, so the test bound is
     /// 2kε|A||B|. The shapes cross every blocking boundary (mr = nr = 4, mc = 64, kc = 256, nc = 1024).
     @Test(arguments: [

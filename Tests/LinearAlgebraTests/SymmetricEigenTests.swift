@@ -4,7 +4,7 @@ import Randomness
 import Testing
 
 /// Bounds used: Jacobi is backward stable, the computed V̂, Λ̂ are exact for A + E with
-/// ‖E‖ ≤ p(n)·ε·‖A‖ and ‖V̂ᵀV̂ − I‖ ≤ p(n)·ε (Golub & Van Loan §8.5.5); by Weyl's theorem each
+/// ‖E‖ ≤ p(n)·ε·‖A‖ and ‖V̂ᵀV̂ − I‖ ≤ p(n)·ε (Golub & Van Loan §8.5, error analysis of Jacobi); by Weyl's theorem each
 /// eigenvalue is then within ‖E‖ of the true one. p(n) = 8n is used for these sizes.
 @Suite struct SymmetricEigenTests {
     @Test func twoByTwoClosedForm() {
