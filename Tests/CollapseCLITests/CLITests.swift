@@ -20,31 +20,36 @@ struct Output {
     var stderr: String
 }
 
-/// Runs the tool with a time limit (it must never hang).
+/// Runs the tool with a time limit (it must never hang); output goes through files.
 func collapse(_ arguments: [String], in directory: URL) throws -> Output {
     let process = Process()
     process.executableURL = try collapseExecutable()
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
+    let id = UUID().uuidString
+    let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("collapse-\(id).out")
+    let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("collapse-\(id).err")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    defer {
+        try? FileManager.default.removeItem(at: outURL)
+        try? FileManager.default.removeItem(at: errURL)
+    }
+    process.standardOutput = try FileHandle(forWritingTo: outURL)
+    process.standardError = try FileHandle(forWritingTo: errURL)
+    process.standardInput = FileHandle.nullDevice
     try process.run()
     let deadline = Date().addingTimeInterval(120)
-    var stdout = Data(), stderr = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async { stdout = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    group.enter()
-    DispatchQueue.global().async { stderr = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
     while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
     if process.isRunning {
         process.terminate()
         Issue.record("collapse \(arguments) did not finish within 120 s")
     }
     process.waitUntilExit()
-    group.wait()
-    return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    return Output(
+        status: process.terminationStatus,
+        stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+        stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
 }
 
 func scratchDirectory() -> URL {

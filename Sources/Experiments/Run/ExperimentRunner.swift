@@ -91,7 +91,7 @@ public enum ExperimentRunner {
         }
         let finished = Date()
         let summary = summarize(spec, result)
-        try write(SummaryTable.csv(summary), to: partial.appendingPathComponent("summary.csv"))
+        try write(SummaryCSV.csv(summary), to: partial.appendingPathComponent("summary.csv"))
         let manifest = Manifest(
             version: ToolInfo.version, gitCommit: ToolInfo.gitCommit, name: spec.name,
             family: type(of: spec.family).name, seed: spec.seed, replicates: spec.replicates,

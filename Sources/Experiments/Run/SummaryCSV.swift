@@ -2,7 +2,7 @@ import ModelCollapse
 
 /// summary.csv: `generation,metric,mean,sd,se,q05,q50,q95,theory`, generation-major, metrics in
 /// spec order; `theory` empty where no closed form applies.
-public enum SummaryTable {
+public enum SummaryCSV {
     public static let header = "generation,metric,mean,sd,se,q05,q50,q95,theory"
 
     public static func csv(_ rows: [[MetricSummary]]) -> String {
