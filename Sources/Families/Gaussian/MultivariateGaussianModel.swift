@@ -11,8 +11,13 @@ public struct MultivariateGaussianModel: Sendable {
     public init(mean: [Double], covariance: Matrix) {
         self.mean = mean
         self.covariance = covariance
-        self.factor = covariance.semidefiniteCholesky()
+        self.factor = covariance.semidefiniteCholesky(tolerance: Self.rankTolerance)
     }
+
+    /// Pivots at or below this fraction of the largest variance count as zero: a sample covariance
+    /// of n ≤ d points keeps round-off pivots of order 10⁶·nε, far below this, so its rank
+    /// deficiency (a collapsed direction) is detected.
+    public static let rankTolerance = 1e-9
 
     public var dimension: Int { mean.count }
 }
