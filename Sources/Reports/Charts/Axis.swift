@@ -75,10 +75,21 @@ struct Axis: Equatable {
             let digits = Swift.max(0, Int(Foundation.log10(largest).rounded(.down)) - Int(Foundation.log10(step).rounded(.down)))
             return values.map { value in
                 if Swift.abs(value) < step * 1e-6 { return "0" }
-                return NumberFormatting.tidyExponent(String(format: "%.\(Swift.min(digits, 6))e", value))
+                return trimMantissa(NumberFormatting.tidyExponent(String(format: "%.\(Swift.min(digits, 6))e", value)))
             }
         }
         return values.map { Swift.abs($0) < step * 1e-6 ? "0" : NumberFormatting.fixed($0, decimals: decimals) }
+    }
+
+    /// `5.0e-6` → `5e-6`, `1.50e3` → `1.5e3`.
+    static func trimMantissa(_ label: String) -> String {
+        guard let e = label.firstIndex(of: "e") else { return label }
+        var mantissa = String(label[..<e])
+        if mantissa.contains(".") {
+            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+            if mantissa.hasSuffix(".") { mantissa.removeLast() }
+        }
+        return mantissa + label[e...]
     }
 
     // MARK: log
