@@ -91,7 +91,8 @@ public struct LineChart: Sendable {
         var out = SVGText.open(width: width, height: height, className: "chart line-chart", label: title) + "\n"
         out += "<title>\(Markup.escape(title))</title>\n"
         out += SVGText.rect(0, 0, width, height, fill: "#ffffff") + "\n"
-        out += SVGText.text(title, x: x0, y: 24, size: titleSize, weight: "600") + "\n"
+        let titleRoom = Int((width - x0 - 12) / (titleSize * 0.62))
+        out += SVGText.text(SVGText.truncate(title, maxCharacters: Swift.max(12, titleRoom)), x: x0, y: 24, size: titleSize, weight: "600") + "\n"
 
         // Grid and axes.
         out += "<g class=\"grid\" stroke-linecap=\"square\">\n"
