@@ -111,6 +111,26 @@ import Testing
         for svg in Self.inlineSVGs(html) { _ = try parseXML(svg) }
     }
 
+    @Test func oddRunsStillRender() throws {
+        let temp = try TemporaryDirectory("odd")
+        // Only generation 0, and metric names that are not file names.
+        var fixture = RunFixture()
+        fixture.generations = 0
+        let run = try fixture.write(to: temp.appending("run"))
+        let csv = "generation,metric,mean,sd,se,q05,q50,q95,theory\n0,support lost/total,0.5,0,0,0.5,0.5,0.5,\n0,.hidden metric,1,0,0,1,1,1,1\n0,support lost:total,2,0,0,2,2,2,\n"
+        try Data(csv.utf8).write(to: run.appendingPathComponent("summary.csv"))
+        let output = try ReportWriter.write(runDirectory: run)
+        #expect(output.plots.map(\.lastPathComponent) == ["support-lost-total.svg", "hidden-metric.svg", "support-lost-total-2.svg"])
+        let html = try String(contentsOf: output.report, encoding: .utf8)
+        for svg in Self.inlineSVGs(html) {
+            let root = try parseXML(svg)
+            let xLabels = root.elements(withClass: "x-axis")[0].elements(named: "text").map(\.text)
+            #expect(!xLabels.contains("-1"))
+            #expect(root.elements(withClass: "mean").first?.attributes["d"]?.hasSuffix("h0") == true)  // a dot
+        }
+        #expect(html.contains("id=\"chart-support-lost-total-2\""))
+    }
+
     @Test func summaryParsing() throws {
         let csv = "generation,metric,mean,sd,se,q05,q50,q95,theory\r\n0,\"a,b\",1,0,0,1,1,1,1\r\n1,\"a,b\",inf,nan,,-inf,0.5,1e-3,\r\n"
         let table = try SummaryTable(table: DataTable(csv: csv, fileName: "summary.csv"), fileName: "summary.csv")

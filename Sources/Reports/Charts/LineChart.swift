@@ -199,6 +199,8 @@ public struct LineChart: Sendable {
     /// The x axis: integer-friendly 1-2-5 ticks, as many as fit without labels touching.
     static func xAxis(low: Double, high: Double, plotWidth: Double, fontSize: Double) -> Axis {
         let integers = low.rounded() == low && high.rounded() == high
+        // A single generation: show it at the left of a one-step axis, not centred on negative ones.
+        let high = high > low ? high : low + 1
         var maxCount = 11
         while true {
             let axis = Axis.linear(from: low, to: high, maxCount: maxCount, integerStep: integers)

@@ -48,7 +48,7 @@ struct HTMLReport {
         html += "\n<section id=\"charts\">\n<h2>Charts</h2>\n"
         if charts.isEmpty { html += "<p class=\"note\">summary.csv has no rows.</p>\n" }
         for (metric, fileName, chart) in charts {
-            html += "<figure class=\"chart\" id=\"chart-\(e(Self.anchor(metric)))\">\n\(chart.svg())\n"
+            html += "<figure class=\"chart\" id=\"chart-\(e(String(fileName.dropLast(4))))\">\n\(chart.svg())\n"
             var caption = "<b>\(e(metric))</b> against generation: line, mean over replicates; shaded, q05–q95 across replicates"
             if chart.series.contains(where: { $0.points.contains { $0.theory != nil } }) { caption += "; dashed, theory" }
             caption += ". \(chart.resolvedYScale == .log ? "Log" : "Linear") y axis. File: <a href=\"plots/\(e(fileName))\">plots/\(e(fileName))</a>"
@@ -138,6 +138,4 @@ struct HTMLReport {
         html += "</main>\n</body>\n</html>\n"
         return html
     }
-
-    static func anchor(_ metric: String) -> String { ReportWriter.fileStem(metric) }
 }
