@@ -85,6 +85,34 @@ import Testing
         #expect(ReportWriter().render(good).html.contains("<span class=\"ok\">agrees</span>"))
     }
 
+    @Test func heavyTailsMakeFlagsInconclusive() throws {
+        // Log-normal-like replicates: q05, q50, q95 = e^{−3.3σ/2}, 1, e^{3.3σ/2} times the median.
+        func row(sigma: Double, z: Double) -> SummaryRow {
+            let spread = Foundation.exp(1.6448536269514722 * sigma)
+            let theory = Foundation.exp(sigma * sigma / 2)
+            let se = 0.01
+            return SummaryRow(
+                generation: 1, metric: "variance", mean: theory + z * se, sd: se * 31.6, se: se,
+                q05: 1 / spread, q50: 1, q95: spread, theory: theory)
+        }
+        // σ = 0.5: G ≈ 1.75, 25·G² ≈ 77 ≤ 1000: the z-score counts.
+        #expect(!TheoryAgreement.isHeavyTailed(row(sigma: 0.5, z: 6), replicates: 1000))
+        // σ = 2: G ≈ 414: no R here makes the mean near-normal.
+        #expect(TheoryAgreement.isHeavyTailed(row(sigma: 2, z: -6), replicates: 1000))
+        #expect(TheoryAgreement.isHeavyTailed(row(sigma: 10, z: -6), replicates: 1000))
+        // Symmetric or negative metrics are not judged.
+        let symmetric = SummaryRow(generation: 1, metric: "m", mean: 1, sd: 1, se: 0.03, q05: 0.01, q50: 1, q95: 1.99, theory: 1)
+        #expect(!TheoryAgreement.isHeavyTailed(symmetric, replicates: 10))
+        let negative = SummaryRow(generation: 1, metric: "m", mean: -1, sd: 1, se: 0.03, q05: -3, q50: -1, q95: 5, theory: -1)
+        #expect(!TheoryAgreement.isHeavyTailed(negative, replicates: 10))
+
+        let heavy = TheoryAgreement(metric: "variance", rows: [row(sigma: 2, z: -6)], replicates: 1000)
+        #expect(heavy.flagged.count == 1 && heavy.disagreeing.isEmpty)
+        let light = TheoryAgreement(metric: "variance", rows: [row(sigma: 0.5, z: -6)], replicates: 1000)
+        #expect(light.disagreeing.count == 1)
+        #expect(TheoryAgreement(metric: "variance", rows: [row(sigma: 2, z: -6)]).disagreeing.count == 1)  // R unknown
+    }
+
     @Test func zScoreEdgeCases() {
         func row(mean: Double, se: Double, theory: Double?) -> SummaryRow {
             SummaryRow(generation: 1, metric: "m", mean: mean, sd: 0, se: se, q05: 0, q50: 0, q95: 0, theory: theory)

@@ -7,7 +7,7 @@ struct HTMLReport {
     func render() -> String {
         let manifest = run.manifest
         let metrics = run.metrics
-        let agreements = TheoryAgreement.all(summary: run.summary, metrics: metrics)
+        let agreements = TheoryAgreement.all(summary: run.summary, metrics: metrics, replicates: manifest.replicates)
         let e = Markup.escape
 
         var html = """
@@ -61,30 +61,37 @@ struct HTMLReport {
         if agreements.isEmpty {
             html += "<p class=\"note\">No metric of this run has a closed-form prediction.</p>\n"
         } else {
-            html += "<p class=\"note\">z = (mean − theory) / se at each generation; |z| &gt; \(Int(TheoryAgreement.flagThreshold)) is flagged (about 6·10⁻⁵ chance per generation if the simulation matches the theory). Shown at selected generations; the line above each table covers every generation.</p>\n"
+            html += "<p class=\"note\">z = (mean − theory) / se at each generation; |z| &gt; \(Int(TheoryAgreement.flagThreshold)) is flagged (about 6·10⁻⁵ chance per generation if the simulation matches the theory). Shown at selected generations; the line above each table covers every generation. A z-score needs the mean over the replicates to be near-normal: where the replicates are so right-skewed that it is not (Cochran's rule R ≥ 25·G², skewness G estimated from q05 and q95 as for a log-normal), a flag is marked <i>heavy tail</i> and does not count as disagreement.</p>\n"
         }
         for agreement in agreements {
             let flagged = agreement.flagged
-            html += "<h3>\(e(agreement.metric))</h3>\n<p class=\"note\">"
+            let disagreeing = agreement.disagreeing
+            let threshold = Int(TheoryAgreement.flagThreshold)
+            func list(_ rows: [TheoryAgreement.Row]) -> String {
+                rows.prefix(8).map { String($0.generation) }.joined(separator: ", ") + (rows.count > 8 ? ", …" : "")
+            }
+            html += "<h3>\(e(agreement.metric))</h3>\n<p class=\"note verdict\">"
             if flagged.isEmpty {
-                html += "<span class=\"ok\">agrees</span>: |z| ≤ \(Int(TheoryAgreement.flagThreshold)) at all \(agreement.rows.count) generations with theory"
+                html += "<span class=\"ok\">agrees</span>: |z| ≤ \(threshold) at all \(agreement.rows.count) generations with theory"
+            } else if disagreeing.isEmpty {
+                html += "<span class=\"warn\">inconclusive</span>: |z| &gt; \(threshold) at \(flagged.count) of \(agreement.rows.count) generations (\(list(flagged))), all where the replicates are too heavy-tailed for a normal z; compare a metric with a lighter tail (such as the log of this one) instead"
             } else {
-                let list = flagged.prefix(8).map { String($0.generation) }.joined(separator: ", ") + (flagged.count > 8 ? ", …" : "")
-                html += "<span class=\"bad\">disagrees</span>: |z| &gt; \(Int(TheoryAgreement.flagThreshold)) at \(flagged.count) of \(agreement.rows.count) generations (\(list))"
+                html += "<span class=\"bad\">disagrees</span>: |z| &gt; \(threshold) at \(disagreeing.count) of \(agreement.rows.count) generations (\(list(disagreeing)))"
+                if disagreeing.count < flagged.count { html += ", and at \(flagged.count - disagreeing.count) more with a heavy tail" }
             }
             if let worst = agreement.worst, let z = worst.z {
                 html += "; largest |z| = \(e(NumberFormatting.significant(z.magnitude, digits: 3))) at generation \(worst.generation)"
             }
             html += ".</p>\n"
-            let chosen = Set(GenerationSelection.selected(from: agreement.rows.map(\.generation)) + flagged.prefix(5).map(\.generation))
+            let chosen = Set(GenerationSelection.selected(from: agreement.rows.map(\.generation)) + (disagreeing.isEmpty ? flagged : disagreeing).prefix(5).map(\.generation))
             html += "<table class=\"theory\" data-metric=\"\(e(agreement.metric))\">\n<thead><tr><th class=\"num\">generation</th><th class=\"num\">simulated mean</th><th class=\"num\">se</th><th class=\"num\">theory</th><th class=\"num\">z</th><th>flag</th></tr></thead>\n<tbody>\n"
             for row in agreement.rows where chosen.contains(row.generation) {
-                html += "<tr\(row.flagged ? " class=\"flag\"" : "")><td class=\"num\">\(row.generation)</td>"
+                html += "<tr\(row.disagrees ? " class=\"flag\"" : row.flagged ? " class=\"flag heavy\"" : "")><td class=\"num\">\(row.generation)</td>"
                 html += "<td class=\"num\">\(e(NumberFormatting.significant(row.mean)))</td>"
                 html += "<td class=\"num\">\(e(NumberFormatting.significant(row.se, digits: 3)))</td>"
                 html += "<td class=\"num\">\(e(NumberFormatting.significant(row.theory)))</td>"
                 html += "<td class=\"num\">\(row.z.map { e(NumberFormatting.fixed($0, decimals: 2)) } ?? "")</td>"
-                html += "<td>\(row.flagged ? "<span class=\"bad\">|z| &gt; \(Int(TheoryAgreement.flagThreshold))</span>" : "")</td></tr>\n"
+                html += "<td>\(row.disagrees ? "<span class=\"bad\">|z| &gt; \(threshold)</span>" : row.flagged ? "<span class=\"warn\">|z| &gt; \(threshold), heavy tail</span>" : "")</td></tr>\n"
             }
             html += "</tbody>\n</table>\n"
         }

@@ -25,6 +25,8 @@ enum ReportStyle {
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tbody tr:nth-child(even) td { background: #fafafa; }
         tr.flag td { background: #fdecea !important; }
+        tr.flag.heavy td { background: #fff4e0 !important; }
+        .warn { color: #8a4b00; font-weight: 600; }
         td.key { font-weight: 600; white-space: nowrap; }
         td.value { word-break: break-all; }
         .ok { color: #1d5e20; }

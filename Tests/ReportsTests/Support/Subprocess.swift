@@ -13,8 +13,8 @@ struct Subprocess {
     static func run(_ executable: URL, _ arguments: [String], timeout: TimeInterval, in directory: URL? = nil) throws -> Result {
         let temp = try TemporaryDirectory("subprocess")
         let outURL = temp.appending("stdout"), errURL = temp.appending("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         let process = Process()
         process.executableURL = executable
