@@ -198,6 +198,8 @@ import Testing
         #expect { try RunDirectory(reading: run) } throws: { "\($0)".contains("summary.csv") && "\($0)".contains("line 3") && "\($0)".contains("abc") }
         try Data("generation,metric,mean,sd,se,q05,q50,q95,theory\n0,v,1,0\n".utf8).write(to: summary)
         #expect { try RunDirectory(reading: run) } throws: { "\($0)".contains("line 2: expected 9 fields, found 4") }
+        try Data("generation,metric,mean,sd,se,q05,q50,q95,theory\n0,v,1,0,0,1,1,1,\n0,v,1,0,0,1,1,1,\n".utf8).write(to: summary)
+        #expect { try RunDirectory(reading: run) } throws: { "\($0)".contains("line 3: a second row for generation 0 of v") }
         // No summary.
         try FileManager.default.removeItem(at: summary)
         #expect { try RunDirectory(reading: run) } throws: { "\($0)".contains("summary.csv") && "\($0)".contains("no such file") }

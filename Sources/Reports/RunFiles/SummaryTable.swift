@@ -36,6 +36,7 @@ public struct SummaryTable: Sendable, Equatable {
         }
         var rows: [SummaryRow] = []
         rows.reserveCapacity(table.rows.count)
+        var seen: [String: Set<Int>] = [:]
         for (index, fields) in table.rows.enumerated() {
             let line = index < table.lines.count ? table.lines[index] : index + 2
             func fail(_ column: String, _ text: String) -> RunFileError {
@@ -57,6 +58,9 @@ public struct SummaryTable: Sendable, Equatable {
             }
             let metric = fields[1].trimmingCharacters(in: .whitespaces)
             guard !metric.isEmpty else { throw RunFileError(file: fileName, message: "line \(line): metric is empty") }
+            guard seen[metric, default: []].insert(generation).inserted else {
+                throw RunFileError(file: fileName, message: "line \(line): a second row for generation \(generation) of \(metric)")
+            }
             rows.append(
                 SummaryRow(
                     generation: generation, metric: metric,
