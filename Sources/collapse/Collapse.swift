@@ -11,6 +11,9 @@ struct Collapse: ParsableCommand {
             experiment into a run directory (spec.yaml, manifest.json, summary.csv).
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, DemoCommand.self, FamiliesCommand.self]
+        subcommands: [
+            RunCommand.self, DemoCommand.self, FamiliesCommand.self, ReportCommand.self, RunsCommand.self,
+            ExportCommand.self,
+        ]
     )
 }

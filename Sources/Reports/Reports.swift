@@ -1,1 +1,0 @@
-// Placeholder: the Reports target (see DESIGN.md).
