@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import Reports
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -85,10 +86,16 @@ func execute(_ spec: ExperimentSpec, options: RunOptions, outputDirectory: URL? 
     let runOptions = ExperimentRunner.Options(
         threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount,
         outputDirectory: outputDirectory ?? options.out.map { URL(fileURLWithPath: $0) },
-        runsRoot: URL(fileURLWithPath: options.runsRoot), progress: progress)
+        runsRoot: URL(fileURLWithPath: options.runsRoot), progress: progress,
+        finalize: { directory in try ReportWriter.write(runDirectory: directory) })
     do {
         let record = try ExperimentRunner.run(spec, options: runOptions)
         progress?.finish()
+        do {
+            try RunIndex(root: URL(fileURLWithPath: options.runsRoot)).record(runDirectory: record.directory)
+        } catch {
+            FileHandle.standardError.write(Data("warning: the run is complete but was not added to the run index: \(error)\n".utf8))
+        }
         return record
     } catch let error as ExperimentRunner.RunError {
         progress?.finish()

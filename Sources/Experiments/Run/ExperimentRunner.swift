@@ -12,17 +12,22 @@ public enum ExperimentRunner {
         public var runsRoot: URL
         public var progress: (any ProgressObserver)?
         public var shouldStop: @Sendable () -> Bool
+        /// Called on the finished run's partial directory before it is renamed into place (the CLI
+        /// renders report.html and plots here, so they are part of the complete run).
+        public var finalize: @Sendable (URL) throws -> Void
 
         public init(
             threads: Int = ProcessInfo.processInfo.activeProcessorCount, outputDirectory: URL? = nil,
             runsRoot: URL = URL(fileURLWithPath: "runs"), progress: (any ProgressObserver)? = nil,
-            shouldStop: @escaping @Sendable () -> Bool = { false }
+            shouldStop: @escaping @Sendable () -> Bool = { false },
+            finalize: @escaping @Sendable (URL) throws -> Void = { _ in }
         ) {
             self.threads = threads
             self.outputDirectory = outputDirectory
             self.runsRoot = runsRoot
             self.progress = progress
             self.shouldStop = shouldStop
+            self.finalize = finalize
         }
     }
 
@@ -107,6 +112,11 @@ public enum ExperimentRunner {
             throw RunError.io("cannot write manifest.json: \(error.localizedDescription)")
         }
         if result.stopped { throw RunError.stopped(partial) }
+        do {
+            try options.finalize(partial)
+        } catch {
+            throw RunError.io("the run finished but its report could not be written: \(error); its files are in \(partial.path)")
+        }
         do {
             try fileManager.moveItem(at: partial, to: directory)
         } catch {
