@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Statistics
+import Statistics
 
 // Reference values: SciPy 1.17.1 `scipy.stats.entropy(p)` and `entropy(p, q)` (which also divides
 // by the sums); Docs/Statistics/reference_scipy_more.py. Others are closed forms.

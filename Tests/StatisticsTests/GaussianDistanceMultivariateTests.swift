@@ -1,7 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Testing
-@testable import Statistics
+import Statistics
 
 // Reference values: the textbook formulas evaluated in 40-digit mpmath 1.3.0 (inverse, det, sqrtm);
 // Docs/Statistics/reference_gaussian_multivariate.py.

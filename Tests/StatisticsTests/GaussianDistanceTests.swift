@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Statistics
+import Statistics
 
 @Suite struct GaussianDistanceTests {
     @Test func kullbackLeiblerClosedForm() {

@@ -1,6 +1,6 @@
 import Testing
 import Randomness
-@testable import Statistics
+import Statistics
 
 // Reference values: the exact distribution of D_n is the Marsaglia–Tsang–Wang matrix power evaluated
 // in 60-digit mpmath arithmetic (Docs/Statistics/reference_kolmogorov_mtw.py). SciPy 1.17.1's

@@ -1,5 +1,5 @@
 import Testing
-@testable import Statistics
+import Statistics
 
 // Reference values: NumPy 2.4.6 `numpy.quantile(x, p)` (method "linear", Hyndman–Fan type 7);
 // Docs/Statistics/reference_scipy_more.py.

@@ -1,6 +1,6 @@
 import Testing
 import Randomness
-@testable import Statistics
+import Statistics
 
 // Reference values: NumPy 2.4.6 / SciPy 1.17.1 (`mean`, `var(ddof=1)`, `var()`, `scipy.stats.sem`,
 // `scipy.stats.t.interval`), script Docs/Statistics/reference_moments.py.

@@ -1,5 +1,5 @@
 import Testing
-@testable import Statistics
+import Statistics
 
 // Reference values: `½ I_{ν/(ν+t²)}(ν/2, ½)` in 50-digit mpmath 1.3.0, and its root by
 // `mpmath.findroot` for the quantiles (Docs/Statistics/reference_student_t.py).

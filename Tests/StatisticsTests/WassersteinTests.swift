@@ -1,5 +1,5 @@
 import Testing
-@testable import Statistics
+import Statistics
 
 // Reference values: SciPy 1.17.1 `scipy.stats.wasserstein_distance(a, b)`;
 // Docs/Statistics/reference_scipy_more.py.

@@ -1,6 +1,6 @@
 import Testing
 import Randomness
-@testable import Statistics
+import Statistics
 
 // Reference values: NumPy 2.4.6 `average(x, weights=w)`, `cov(x, aweights=w)` (reliability weights)
 // and `cov(x, fweights=w)` (frequency weights); Docs/Statistics/reference_moments.py.
