@@ -80,7 +80,7 @@ struct ZipfInternalTests {
         var worst = Double.infinity
         for k in 2...100_000 {
             let kk = Double(k)
-            let boundary = Zipf.inverseIntegral(Zipf.integral(kk + 0.5, s) - Zipf.density(kk, s), s)
+            let boundary = zipf.inverseIntegral(zipf.integral(kk + 0.5) - Zipf.density(kk, s))
             worst = min(worst, kk - boundary)
         }
         #expect(worst >= zipf.squeeze - 1e-9, "s = \(s): min k − t_k = \(worst) < squeeze \(zipf.squeeze)")

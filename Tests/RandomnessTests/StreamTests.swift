@@ -53,7 +53,7 @@ struct StreamTests {
 
     /// The stream of a path is a pure function of (seed, path): the same whatever was generated
     /// before, in whatever order, and different for different paths (including prefixes).
-    @Test func streamIsAPureFunctionOfItsPath() {
+    @Test func streamIsAPureFunctionOfItsPath() async {
         func first(_ g: Xoshiro256StarStar, _ n: Int = 8) -> [UInt64] {
             var g = g
             return (0..<n).map { _ in g.next() }
@@ -68,14 +68,19 @@ struct StreamTests {
         #expect(!other.isEmpty)
         #expect(first(RandomStream.generator(seed: 7, path: [2, 17])) == direct)
         #expect(first(RandomStream.generator(seed: 7, 2, 17)) == direct)
-        // Concurrently, as replicates run on a thread pool.
-        let results = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 64)
-        defer { results.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: 64) { r in
-            var g = RandomStream.generator(seed: 7, path: [2, UInt64(r)])
-            results[r] = g.next()
+        // Concurrently, in whatever order the tasks happen to run, as replicates do.
+        let concurrent = await withTaskGroup(of: (Int, UInt64).self) { group in
+            for r in 0..<64 {
+                group.addTask {
+                    var g = RandomStream.generator(seed: 7, path: [2, UInt64(r)])
+                    return (r, g.next())
+                }
+            }
+            var results = [UInt64](repeating: 0, count: 64)
+            for await (r, value) in group { results[r] = value }
+            return results
         }
-        #expect(results[17] == direct[0])
+        #expect(concurrent[17] == direct[0])
 
         let distinct: [[UInt64]] = [[], [0], [0, 0], [1], [0, 1], [1, 0], [2, 17], [17, 2], [2, 17, 0]]
         let firsts = distinct.map { first(RandomStream.generator(seed: 7, path: $0), 2) }
