@@ -1,1 +1,0 @@
-// Placeholder: the Statistics target (see DESIGN.md).
