@@ -82,7 +82,7 @@ public struct Binomial: Sampler, Sendable, Hashable {
         }
         if case .btrd = method {
             probabilityOfZero = 0
-            let m = (nr - r).rounded(.down)  // ⌊(n + 1)p⌋, the mode
+            let m = ((n + 1) * p).rounded(.down)  // the mode
             self.m = m
             let npq = n * p * q
             self.npq = npq
