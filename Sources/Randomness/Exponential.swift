@@ -17,7 +17,7 @@ import ucrt
 /// (bits 11–63) taken from disjoint bits of one output (Doornik 2005). The tail beyond
 /// r = 7.69711747013104972 is exact by memorylessness: a draw in the tail is r plus a fresh
 /// standard exponential. Chosen over inversion (`−ln U`) because the fast path needs no logarithm
-/// (about 98.9 % of draws), and the tail is not truncated at −ln 2⁻⁵³ ≈ 36.7.
+/// (about 97.8 % of draws), and the tail is not truncated at −ln 2⁻⁵³ ≈ 36.7.
 ///
 /// - Precondition: `rate` finite and > 0.
 @frozen
@@ -105,7 +105,7 @@ public struct Exponential: Sampler, Sendable, Hashable {
         return e
     }
 
-    /// The wedges and the tail (≈ 1.1 % of draws), out of line; the generator goes by value.
+    /// The wedges and the tail (≈ 2.2 % of draws), out of line; the generator goes by value.
     @inlinable
     @inline(never)
     static func standardSlowPath<G: RandomNumberGenerator>(

@@ -18,7 +18,7 @@ import ucrt
 ///   (bits 11–63); these bits are disjoint, following J. A. Doornik, "An Improved Ziggurat Method to
 ///   Generate Normal Random Samples" (Nuffield College, Oxford, 2005), so layer and abscissa are
 ///   independent and the abscissa has 53-bit resolution;
-/// - `|Z| = j · x_i / 2⁵³` is accepted at once in the layer's inner rectangle (≈ 98.8 % of draws);
+/// - `|Z| = j · x_i / 2⁵³` is accepted at once in the layer's inner rectangle (≈ 98.5 % of draws);
 /// - otherwise the wedge is tested against `exp(−x²/2)` with a fresh uniform, and the base layer
 ///   falls back to the exact tail beyond r = 3.6541528853610088 by G. Marsaglia's method ("Generating
 ///   a variable from the tail of the normal distribution", Technometrics 6(1), 1964,
@@ -76,7 +76,7 @@ public struct Normal: Sampler, Sendable, Hashable {
     }
 
     /// Fast-path draws into `buffer[start...]` until the end or the first draw outside a layer's
-    /// inner rectangle (≈ 1.2 %), whose bits it returns at `index` for the slow path.
+    /// inner rectangle (≈ 1.5 %), whose bits it returns at `index` for the slow path.
     ///
     /// A function of its own that takes and returns the generator by value: its state is a private
     /// copy the optimiser keeps in registers, where an `inout` in the caller's loop would be stored
@@ -126,7 +126,7 @@ public struct Normal: Sampler, Sendable, Hashable {
         return z
     }
 
-    /// The wedges and the tail, about 1.2 % of draws; kept out of line so the fast path stays small.
+    /// The wedges and the tail, about 1.5 % of draws; kept out of line so the fast path stays small.
     /// The generator goes in and out by value: an `inout` would take its address and keep the
     /// state in memory throughout the caller's loop.
     @inlinable
