@@ -28,9 +28,9 @@ public protocol ExperimentFamily: Sendable {
     /// Checks the combination of family keys and common keys (sizes, estimator…).
     func validate(_ spec: ExperimentSpec) throws
     /// Runs the experiment.
-    func run<Sink: TrajectorySink>(
+    func run(
         _ spec: ExperimentSpec, threads: Int, progress: (any ProgressObserver)?,
-        trajectories: inout Sink, shouldStop: @escaping @Sendable () -> Bool
+        trajectories: (any TrajectorySink)?, shouldStop: @escaping @Sendable () -> Bool
     ) -> SimulationResult
     /// Closed-form expectations per metric and generation (index = generation), where they exist.
     func theory(_ spec: ExperimentSpec) -> [String: [Double?]]

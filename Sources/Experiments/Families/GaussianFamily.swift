@@ -143,9 +143,9 @@ public struct GaussianFamily: ExperimentFamily {
         }
     }
 
-    public func run<Sink: TrajectorySink>(
+    public func run(
         _ spec: ExperimentSpec, threads: Int, progress: (any ProgressObserver)?,
-        trajectories: inout Sink, shouldStop: @escaping @Sendable () -> Bool
+        trajectories: (any TrajectorySink)?, shouldStop: @escaping @Sendable () -> Bool
     ) -> SimulationResult {
         let plan = spec.plan(threads: threads)
         let metrics = spec.metrics.map { GaussianMetric(rawValue: $0)! }
@@ -157,12 +157,12 @@ public struct GaussianFamily: ExperimentFamily {
                 return simulate(
                     source: UnivariateGaussianSource<UnivariateStatisticsBatch>(mean: truth.mean, variance: truth.variance),
                     learner: UnivariateGaussianLearner<UnivariateStatisticsBatch>(estimator: estimator, fitMode: fitMode, knownVariance: truth.variance),
-                    evaluation: evaluation, plan: plan, progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
+                    evaluation: evaluation, plan: plan, progress: progress, trajectories: trajectories, shouldStop: shouldStop)
             default:
                 return simulate(
                     source: UnivariateGaussianSource<UnivariateSampleBatch>(mean: truth.mean, variance: truth.variance),
                     learner: UnivariateGaussianLearner<UnivariateSampleBatch>(estimator: estimator, fitMode: fitMode, knownVariance: truth.variance),
-                    evaluation: evaluation, plan: plan, progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
+                    evaluation: evaluation, plan: plan, progress: progress, trajectories: trajectories, shouldStop: shouldStop)
             }
         }
         let truth = MultivariateGaussianModel(mean: mean, covariance: covariance)
@@ -172,21 +172,21 @@ public struct GaussianFamily: ExperimentFamily {
             return simulate(
                 source: MultivariateGaussianSource<MultivariateStatisticsBatch>(truth: truth),
                 learner: MultivariateGaussianLearner<MultivariateStatisticsBatch>(dimension: dimension, estimator: estimator, fitMode: fitMode, knownCovariance: covariance),
-                evaluation: evaluation, plan: plan, progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
+                evaluation: evaluation, plan: plan, progress: progress, trajectories: trajectories, shouldStop: shouldStop)
         default:
             return simulate(
                 source: MultivariateGaussianSource<MultivariateSampleBatch>(truth: truth),
                 learner: MultivariateGaussianLearner<MultivariateSampleBatch>(dimension: dimension, estimator: estimator, fitMode: fitMode, knownCovariance: covariance),
-                evaluation: evaluation, plan: plan, progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
+                evaluation: evaluation, plan: plan, progress: progress, trajectories: trajectories, shouldStop: shouldStop)
         }
     }
 
-    func simulate<S: RealSource, L: Learner, E: Evaluation, Sink: TrajectorySink>(
+    func simulate<S: RealSource, L: Learner, E: Evaluation>(
         source: S, learner: L, evaluation: E, plan: SimulationPlan, progress: (any ProgressObserver)?,
-        trajectories: inout Sink, shouldStop: @escaping @Sendable () -> Bool
+        trajectories: (any TrajectorySink)?, shouldStop: @escaping @Sendable () -> Bool
     ) -> SimulationResult where S.Batch == L.Batch, E.Model == L.Model {
         let chain = ReplicateChain(source: source, learner: learner, evaluation: evaluation, plan: plan)
-        return Simulation(chain: chain).run(progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
+        return Simulation(chain: chain).run(progress: progress, trajectories: trajectories, shouldStop: shouldStop)
     }
 
     public func theory(_ spec: ExperimentSpec) -> [String: [Double?]] {

@@ -86,14 +86,11 @@ public enum ExperimentRunner {
 
         let threads = max(1, options.threads)
         var result: SimulationResult
-        if spec.trajectories {
-            var writer = try TrajectoryWriter(url: partial.appendingPathComponent("trajectories.csv"), metricNames: spec.metrics)
-            result = spec.family.run(spec, threads: threads, progress: options.progress, trajectories: &writer, shouldStop: options.shouldStop)
-            writer.close()
-        } else {
-            var sink = DiscardingTrajectorySink()
-            result = spec.family.run(spec, threads: threads, progress: options.progress, trajectories: &sink, shouldStop: options.shouldStop)
-        }
+        let writer = spec.trajectories
+            ? try TrajectoryWriter(url: partial.appendingPathComponent("trajectories.csv"), metricNames: spec.metrics)
+            : nil
+        result = spec.family.run(spec, threads: threads, progress: options.progress, trajectories: writer, shouldStop: options.shouldStop)
+        writer?.close()
         let finished = Date()
         let summary = summarize(spec, result)
         try write(SummaryCSV.csv(summary), to: partial.appendingPathComponent("summary.csv"))

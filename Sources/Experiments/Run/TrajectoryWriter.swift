@@ -3,7 +3,7 @@ import ModelCollapse
 
 /// trajectories.csv: `replicate,generation,metric,value`, one row per replicate, fit and metric,
 /// in replicate order; written through a buffer.
-public struct TrajectoryWriter: TrajectorySink {
+public final class TrajectoryWriter: TrajectorySink {
     let handle: FileHandle
     let metricNames: [String]
     var buffer = ""
@@ -15,19 +15,19 @@ public struct TrajectoryWriter: TrajectorySink {
         buffer = "replicate,generation,metric,value\n"
     }
 
-    public mutating func record(replicate: Int, generation: Int, values: UnsafeBufferPointer<Double>) {
+    public func record(replicate: Int, generation: Int, values: UnsafeBufferPointer<Double>) {
         for (m, value) in values.enumerated() {
             buffer += "\(replicate),\(generation),\(metricNames[m]),\(NumberFormat.csv(value))\n"
         }
         if buffer.utf8.count > 1 << 20 { flush() }
     }
 
-    public mutating func flush() {
+    public func flush() {
         handle.write(Data(buffer.utf8))
         buffer = ""
     }
 
-    public mutating func close() {
+    public func close() {
         flush()
         try? handle.close()
     }

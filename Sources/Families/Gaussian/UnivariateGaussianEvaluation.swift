@@ -22,6 +22,7 @@ public struct UnivariateGaussianEvaluation: Evaluation {
         evaluate(truth, previous: zeros, into: &values)
     }
 
+    @inlinable
     public func evaluate(_ model: UnivariateGaussianModel, previous: [Double], into values: inout [Double]) {
         for (index, metric) in metrics.enumerated() {
             values[index] = value(of: metric, model: model, previous: previous[index])
@@ -29,6 +30,7 @@ public struct UnivariateGaussianEvaluation: Evaluation {
     }
 
     @inlinable
+    @usableFromInline
     func value(of metric: GaussianMetric, model: UnivariateGaussianModel, previous: Double) -> Double {
         let delta = model.mean - truth.mean
         switch metric {
