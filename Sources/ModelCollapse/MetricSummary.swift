@@ -40,7 +40,7 @@ public struct MetricSummary: Sendable, Equatable {
 
 /// Streaming aggregation of one (generation, metric) cell: Welford moments and a bounded-memory
 /// quantile sketch. Values arrive in replicate order, so the result does not depend on threads.
-public struct CellAccumulator: Sendable {
+public struct CellAccumulator: Sendable, Equatable, Codable {
     public var moments = RunningMoments()
     public var sketch = QuantileSketch()
 

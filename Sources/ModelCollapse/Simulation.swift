@@ -17,11 +17,15 @@ where Source.Batch == L.Batch, E.Model == L.Model {
 
     /// Runs every replicate. `shouldStop` is polled between generations; when it returns true
     /// the run stops and the result says so (nothing of a partial wave is aggregated).
+    /// `onCheckpoint` receives the state after every wave; a run started `resumeFrom` such a state
+    /// continues at its next replicate and ends with the same result as an uninterrupted run.
     @inlinable
     public func run(
         progress: (any ProgressObserver)? = nil,
         trajectories: (any TrajectorySink)? = nil,
-        shouldStop: @escaping @Sendable () -> Bool = { false }
+        shouldStop: @escaping @Sendable () -> Bool = { false },
+        resumeFrom checkpoint: SimulationCheckpoint? = nil,
+        onCheckpoint: ((SimulationCheckpoint) -> Void)? = nil
     ) -> SimulationResult {
         let plan = chain.plan
         let names = chain.evaluation.metricNames
@@ -33,13 +37,18 @@ where Source.Batch == L.Batch, E.Model == L.Model {
             replicates: plan.replicates, valuesPerReplicate: stride, threads: threads)
 
         var accumulators = [CellAccumulator](repeating: CellAccumulator(), count: stride)
+        var completed = 0
+        if let checkpoint {
+            precondition(checkpoint.accumulators.count == stride, "a checkpoint of another plan")
+            accumulators = checkpoint.accumulators
+            completed = checkpoint.completedReplicates
+        }
         let buffer = SharedBuffer(count: waveSize * stride)
         defer { buffer.deallocate() }
-        let completedCounter = Atomic<Int>(0)
-        var completed = 0
+        let completedCounter = Atomic<Int>(completed)
         var stopped = false
 
-        var waveStart = 0
+        var waveStart = completed
         while waveStart < plan.replicates {
             let waveCount = min(waveSize, plan.replicates - waveStart)
             let next = Atomic<Int>(0)
@@ -82,6 +91,7 @@ where Source.Batch == L.Batch, E.Model == L.Model {
             }
             completed += waveCount
             waveStart += waveCount
+            onCheckpoint?(SimulationCheckpoint(completedReplicates: completed, accumulators: accumulators))
         }
 
         var rows: [[MetricSummary]] = [chain.truthValues.enumerated().map { m, value in

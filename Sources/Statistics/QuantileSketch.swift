@@ -41,7 +41,7 @@
 ///
 /// **Default capacity.** 1024: the default run has 1000 replicates, so each (generation, metric)
 /// cell of a default run is summarised exactly, and the sketch stays at 8 KB while exact.
-public struct QuantileSketch: Sendable, Equatable {
+public struct QuantileSketch: Sendable, Equatable, Codable {
     /// The number of items a level may hold before it is compacted.
     public let capacity: Int
     /// Number of (non-NaN) values summarised.

@@ -8,11 +8,19 @@ public final class TrajectoryWriter: TrajectorySink {
     let metricNames: [String]
     var buffer = ""
 
-    public init(url: URL, metricNames: [String]) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
-        handle = try FileHandle(forWritingTo: url)
+    /// A new file with its header, or, when `resumingAt` is given, the existing file cut back to
+    /// that many bytes (the rows of the replicates a checkpoint covers) and continued.
+    public init(url: URL, metricNames: [String], resumingAt offset: UInt64? = nil) throws {
+        if let offset, FileManager.default.fileExists(atPath: url.path) {
+            handle = try FileHandle(forWritingTo: url)
+            try handle.truncate(atOffset: offset)
+            try handle.seekToEnd()
+        } else {
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            handle = try FileHandle(forWritingTo: url)
+            buffer = "replicate,generation,metric,value\n"
+        }
         self.metricNames = metricNames
-        buffer = "replicate,generation,metric,value\n"
     }
 
     public func record(replicate: Int, generation: Int, values: UnsafeBufferPointer<Double>) {
@@ -22,9 +30,12 @@ public final class TrajectoryWriter: TrajectorySink {
         if buffer.utf8.count > 1 << 20 { flush() }
     }
 
-    public func flush() {
+    /// Writes the buffer out and returns the file's length.
+    @discardableResult
+    public func flush() -> UInt64 {
         handle.write(Data(buffer.utf8))
         buffer = ""
+        return (try? handle.offset()) ?? 0
     }
 
     public func close() {
