@@ -31,31 +31,36 @@ extension SpecialFunctions {
     /// (I_x(a, b), 1 − I_x(a, b)) where the caller passes both x and y = 1 − x, so that a y known
     /// more accurately than `1 − x` (the Student t tail, for instance) is used as given, and the
     /// complement is computed directly rather than by subtraction when it is the small one.
+    /// `logX` and `logY`, when given, are ln x and ln y computed more accurately than `log(x)`
+    /// (for x near 1, ln x = −log1p(·) of the caller's own small quantity).
     @usableFromInline
-    static func incompleteBeta(a: Double, b: Double, x: Double, y: Double) -> (lower: Double, upper: Double) {
+    static func incompleteBeta(
+        a: Double, b: Double, x: Double, y: Double, logX: Double? = nil, logY: Double? = nil
+    ) -> (lower: Double, upper: Double) {
         guard a > 0, b > 0, a.isFinite, b.isFinite, x >= 0, x <= 1, y >= 0, y <= 1 else {
             return (.nan, .nan)
         }
         if x == 0 { return (0, 1) }
         if y == 0 { return (1, 0) }
-        let logFront = a * log(x) + b * log(y) - logBeta(a, b)
+        let logFront = a * (logX ?? log(x)) + b * (logY ?? log(y)) - logBeta(a, b)
         if x < (a + 1) / (a + b + 2) {
-            let value = exp(logFront + log(betaContinuedFraction(a: a, b: b, x: x)) - log(a))
+            let value = exp(logFront + log(betaContinuedFraction(a: a, b: b, x: x, y: y)) - log(a))
             return (value, 1 - value)
         } else {
-            let value = exp(logFront + log(betaContinuedFraction(a: b, b: a, x: y)) - log(b))
+            let value = exp(logFront + log(betaContinuedFraction(a: b, b: a, x: y, y: x)) - log(b))
             return (1 - value, value)
         }
     }
 
     @usableFromInline
-    static func betaContinuedFraction(a: Double, b: Double, x: Double) -> Double {
+    static func betaContinuedFraction(a: Double, b: Double, x: Double, y: Double) -> Double {
         let tiny = 1e-300
         let sum = a + b
         let aPlusOne = a + 1
         let aMinusOne = a - 1
         var c = 1.0
-        var d = 1 - sum * x / aPlusOne
+        // 1 − (a + b)x/(a + 1), written with y = 1 − x so that it keeps its accuracy for x near 1.
+        var d = (1 - b + sum * y) / aPlusOne
         if abs(d) < tiny { d = tiny }
         d = 1 / d
         var h = d

@@ -1,5 +1,5 @@
 import Testing
-@testable import Statistics
+import Statistics
 
 // Reference values: SciPy 1.17.1, `scipy.stats.chisquare(observed, expected, ddof=…)`.
 

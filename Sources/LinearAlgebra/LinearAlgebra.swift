@@ -1,1 +1,0 @@
-// Placeholder: the LinearAlgebra target (see DESIGN.md).
