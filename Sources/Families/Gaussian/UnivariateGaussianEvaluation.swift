@@ -30,7 +30,6 @@ public struct UnivariateGaussianEvaluation: Evaluation {
     }
 
     @inlinable
-    @usableFromInline
     func value(of metric: GaussianMetric, model: UnivariateGaussianModel, previous: Double) -> Double {
         let delta = model.mean - truth.mean
         switch metric {
