@@ -10,7 +10,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Every key of the spec can be overridden with --set KEY.PATH=VALUE (YAML flow syntax for \
             lists and mappings, e.g. --set 'regime={synthetic: accumulate, real: keep}'). The run is \
-            written to a hidden partial directory and renamed into place when complete.
+            written to a hidden partial directory and renamed into place when complete. A spec with a \
+            sweep: block runs every point of its grid into a sweep directory (Docs/Sweeps.md).
             """)
 
     @Argument(help: "The YAML spec file.")
@@ -23,6 +24,10 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let text = try readSpecFile(spec)
+        // A spec with `sweep:` runs every point of its grid (SweepCommand.swift).
+        if (try? SpecParser.isSweep(SpecParser.document(text, overrides: options.shortcutOverrides + overrides))) == true {
+            return try runSweep(text, overrides: options.shortcutOverrides + overrides, options: options)
+        }
         let parsed = try parseSpec(text, overrides: options.shortcutOverrides + overrides)
         let record = try execute(parsed, options: options)
         if !options.quiet { printSummary(record) }
