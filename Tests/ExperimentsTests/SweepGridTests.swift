@@ -110,8 +110,9 @@ func labels(_ plan: SweepPlan) -> [String] { plan.points.map(\.label) }
         let streams = larger.points.map(\.spec.streamPrefix)
         #expect(Set(streams).count == streams.count)
         // A stream the spec sets itself stays in front of the point's.
+        let plain = try SpecParser.parseSweep("sweep: {samples: [10, 100]}")
         let prefixed = try SpecParser.parseSweep("stream: [3]\nsweep: {samples: [10, 100]}")
-        #expect(prefixed.points[0].spec.streamPrefix == [3] + small.points[0].spec.streamPrefix)
+        #expect(prefixed.points[0].spec.streamPrefix == [3] + plain.points[0].spec.streamPrefix)
     }
 
     @Test func aPointsResolvedSpecReRunsAsItself() throws {
