@@ -50,9 +50,12 @@ struct RunOptions: ParsableArguments {
     var runsRoot: String = "runs"
     @Flag(help: "No progress display and no summary table.")
     var quiet = false
+    @Option(name: .customLong("points-in-parallel"), help: "Sweeps: points run at once, each on --threads threads (default: as many as threads).")
+    var pointsInParallel: Int?
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let pointsInParallel, pointsInParallel < 1 { throw ValidationError("--points-in-parallel must be at least 1, got \(pointsInParallel)") }
     }
 
     var shortcutOverrides: [String] {

@@ -81,7 +81,7 @@ func runSweep(_ text: String, overrides: [String], options: RunOptions) throws {
         ?? ExperimentRunner.defaultDirectory(for: plan.name, root: URL(fileURLWithPath: options.runsRoot), at: Date())
     let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
     let started = Date()
-    let outcomes = try runPoints(plan, in: directory, indices: nil, threads: threads, quiet: options.quiet)
+    let outcomes = try runPoints(plan, in: directory, indices: nil, threads: threads, pointsInParallel: options.pointsInParallel, quiet: options.quiet)
     let report = try collectSweep(directory)
     do {
         let index = try RunIndex(root: URL(fileURLWithPath: options.runsRoot))
@@ -100,7 +100,7 @@ func runSweep(_ text: String, overrides: [String], options: RunOptions) throws {
 
 /// Runs points with a line on stderr for each.
 @discardableResult
-func runPoints(_ plan: SweepPlan, in directory: URL, indices: [Int]?, threads: Int, quiet: Bool) throws -> [SweepRunner.PointOutcome] {
+func runPoints(_ plan: SweepPlan, in directory: URL, indices: [Int]?, threads: Int, pointsInParallel: Int? = nil, quiet: Bool) throws -> [SweepRunner.PointOutcome] {
     let total = indices?.count ?? plan.points.count
     let done = Mutex(0)
     let labels = plan.points.map { "\($0.directoryName) (\($0.label))" }
@@ -113,7 +113,7 @@ func runPoints(_ plan: SweepPlan, in directory: URL, indices: [Int]?, threads: I
         FileHandle.standardError.write(Data("[\(count)/\(total)] \(labels[outcome.index]): \(what)\n".utf8))
     }
     let options = SweepRunner.Options(
-        threads: threads,
+        threads: threads, pointsInParallel: pointsInParallel,
         finalize: { directory in try ReportWriter.write(runDirectory: directory) },
         observer: quiet ? nil : observer)
     do {

@@ -94,6 +94,16 @@ func sweepOutputs(_ directory: URL) throws -> [String: Data] {
         #expect(expected.keys.sorted() == collected.keys.sorted())
         #expect(expected.keys.contains("plots/variance-heatmap.svg") && expected.keys.contains("plots/mean-error.svg"))
         for (name, data) in expected { #expect(collected[name] == data, "\(name) differs") }
+        let index = String(decoding: try #require(expected["index.html"]), as: UTF8.self)
+        #expect(index.contains("sweep of 6 points over samples × regime"))
+        #expect(index.contains("<a href=\"point-0005/report.html\">point-0005</a>"))
+        #expect(index.contains("<td>{synthetic: replace, real: {fresh: 3}}</td>"))
+        let heatmap = String(decoding: try #require(expected["plots/variance-heatmap.svg"]), as: UTF8.self)
+        #expect(heatmap.components(separatedBy: "class=\"cell\"").count - 1 == 6)
+        #expect(heatmap.contains("data-x=\"accumulate\" data-y=\"60\""))
+        let lines = String(decoding: try #require(expected["plots/variance.svg"]), as: UTF8.self)
+        #expect(lines.components(separatedBy: "class=\"series\"").count - 1 == 6)
+        #expect(lines.contains("60, accumulate"))
         // Each point's summary too.
         for point in 0..<6 {
             let name = "point-000\(point)/summary.csv"
