@@ -12,7 +12,8 @@ struct RunCommand: ParsableCommand {
             lists and mappings, e.g. --set 'regime={synthetic: accumulate, real: keep}'). The run is \
             written to a hidden partial directory and renamed into place when complete. Ctrl-C (or \
             SIGTERM) stops at the next generation boundary and leaves a checkpoint: finish the run \
-            with --resume PARTIAL_DIR, with the same summary.csv as an uninterrupted run.
+            with --resume PARTIAL_DIR, with the same summary.csv as an uninterrupted run. A spec with \
+            a sweep: block runs every point of its grid into a sweep directory (Docs/Sweeps.md).
             """)
 
     @Argument(help: "The YAML spec file.")
@@ -46,6 +47,10 @@ struct RunCommand: ParsableCommand {
             return
         }
         let text = try readSpecFile(spec!)
+        // A spec with `sweep:` runs every point of its grid (SweepCommand.swift).
+        if (try? SpecParser.isSweep(SpecParser.document(text, overrides: options.shortcutOverrides + overrides))) == true {
+            return try runSweep(text, overrides: options.shortcutOverrides + overrides, options: options)
+        }
         let parsed = try parseSpec(text, overrides: options.shortcutOverrides + overrides)
         let record = try execute(parsed, options: options)
         if !options.quiet { printSummary(record) }
@@ -70,10 +75,13 @@ struct RunOptions: ParsableArguments {
     var quiet = false
     @Option(name: .customLong("checkpoint-seconds"), help: "Seconds between checkpoints of a running run.")
     var checkpointSeconds: Double = 10
+    @Option(name: .customLong("points-in-parallel"), help: "Sweeps: points run at once, each on --threads threads (default: as many as threads).")
+    var pointsInParallel: Int?
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if !(checkpointSeconds >= 0) { throw ValidationError("--checkpoint-seconds must be ≥ 0, got \(checkpointSeconds)") }
+        if let pointsInParallel, pointsInParallel < 1 { throw ValidationError("--points-in-parallel must be at least 1, got \(pointsInParallel)") }
     }
 
     var shortcutOverrides: [String] {
