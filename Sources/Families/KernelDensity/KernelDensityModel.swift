@@ -1,0 +1,195 @@
+import Foundation
+import Randomness
+import Statistics
+
+/// A 1-D Gaussian kernel density estimate f̂(x) = Σᵢ mᵢ φ((x − xᵢ)/h)/h over weighted points
+/// (Σmᵢ = 1): a mixture of n Gaussians of equal variance h² — the model of the `kde` family
+/// (Fu et al., "Towards Theoretical Understandings of Self-Consuming Generative Models", ICML 2024).
+///
+/// The points come in segments of equal mass (one per training-set part: the synthetic and real
+/// parts of a regime), so per-point weights cost nothing and sampling picks a segment by its mass
+/// (an alias table over the segments) and then a point uniformly within it.
+/// Moments are exact: mean x̄ = Σmᵢxᵢ and variance Σmᵢ(xᵢ − x̄)² + h² (the weighted
+/// maximum-likelihood variance of the points plus the kernel's).
+public struct KernelDensityModel: Sendable {
+    public let points: [Double]
+    /// Segment s is points[segmentEnds[s − 1] ..< segmentEnds[s]] (from 0 for s = 0).
+    public let segmentEnds: [Int]
+    /// The mass of each point of segment s.
+    public let pointMasses: [Double]
+    /// h ≥ 0; 0 is a point-mass model (a collapsed fit).
+    public let bandwidth: Double
+    /// Σmᵢxᵢ.
+    public let mean: Double
+    /// Σmᵢ(xᵢ − x̄)², the points' weighted population variance.
+    public let pointVariance: Double
+    @usableFromInline let segmentTable: AliasTable?
+
+    /// - Precondition: at least one point; segment ends increasing up to `points.count`; masses
+    ///   positive with Σ (segment size × mass) = 1.
+    public init(points: [Double], segmentEnds: [Int], pointMasses: [Double], bandwidth: Double) {
+        precondition(!points.isEmpty && segmentEnds.last == points.count && segmentEnds.count == pointMasses.count)
+        self.points = points
+        self.segmentEnds = segmentEnds
+        self.pointMasses = pointMasses
+        self.bandwidth = bandwidth
+        var mean = 0.0
+        var start = 0
+        for (s, end) in segmentEnds.enumerated() {
+            var sum = 0.0
+            for i in start..<end { sum += points[i] }
+            mean += pointMasses[s] * sum
+            start = end
+        }
+        var variance = 0.0
+        start = 0
+        for (s, end) in segmentEnds.enumerated() {
+            var sum = 0.0
+            for i in start..<end {
+                let u = points[i] - mean
+                sum += u * u
+            }
+            variance += pointMasses[s] * sum
+            start = end
+        }
+        self.mean = mean
+        self.pointVariance = variance
+        var segmentMasses: [Double] = []
+        start = 0
+        for (s, end) in segmentEnds.enumerated() {
+            segmentMasses.append(Double(end - start) * pointMasses[s])
+            start = end
+        }
+        segmentTable = segmentEnds.count > 1 ? AliasTable(weights: segmentMasses) : nil
+    }
+
+    /// The same points and masses with another bandwidth.
+    public func withBandwidth(_ h: Double) -> KernelDensityModel {
+        KernelDensityModel(copying: self, bandwidth: h)
+    }
+
+    private init(copying other: KernelDensityModel, bandwidth: Double) {
+        points = other.points
+        segmentEnds = other.segmentEnds
+        pointMasses = other.pointMasses
+        mean = other.mean
+        pointVariance = other.pointVariance
+        segmentTable = other.segmentTable
+        self.bandwidth = bandwidth
+    }
+
+    /// A KDE of equally weighted points.
+    public init(points: [Double], bandwidth: Double) {
+        self.init(points: points, segmentEnds: [points.count], pointMasses: [1 / Double(points.count)], bandwidth: bandwidth)
+    }
+
+    /// The mass of point i.
+    @inlinable
+    public func mass(of i: Int) -> Double {
+        var s = 0
+        while i >= segmentEnds[s] { s += 1 }
+        return pointMasses[s]
+    }
+
+    /// Var f̂ = Σmᵢ(xᵢ − x̄)² + h².
+    public var variance: Double { pointVariance + bandwidth * bandwidth }
+
+    /// The model's mass outside [lower, upper]: Σmᵢ[Φ((lower − xᵢ)/h) + Φ((xᵢ − upper)/h)], exact
+    /// (each tail through erfc); with h = 0 the mass of the points outside.
+    public func tailMass(lower: Double, upper: Double) -> Double {
+        var total = 0.0
+        var start = 0
+        let h = bandwidth
+        for (s, end) in segmentEnds.enumerated() {
+            var sum = 0.0
+            for i in start..<end {
+                if h > 0 {
+                    sum += SpecialFunctions.normalCDF((lower - points[i]) / h)
+                        + SpecialFunctions.normalCDF((points[i] - upper) / h)
+                } else {
+                    sum += points[i] < lower || points[i] > upper ? 1 : 0
+                }
+            }
+            total += pointMasses[s] * sum
+            start = end
+        }
+        return total
+    }
+
+    /// −(1/m) Σₖ ln f̂(yₖ) over held-out points yₖ: one pass of Σᵢ mᵢ exp(−(y − xᵢ)²/2h²) per point,
+    /// and when that underflows (y far from every point) a second, stabilised pass relative to the
+    /// nearest point. +∞ when h = 0 (a point-mass model has no density).
+    /// - Complexity: O(m·n).
+    public func meanNegativeLogLikelihood(_ heldOut: UnsafeBufferPointer<Double>) -> Double {
+        guard bandwidth > 0 else { return .infinity }
+        guard !heldOut.isEmpty else { return 0 }
+        let c = -0.5 / (bandwidth * bandwidth)
+        let logNormalizer = log(bandwidth) + 0.5 * log(2 * Double.pi)
+        var total = 0.0
+        points.withUnsafeBufferPointer { x in
+            for y in heldOut {
+                var density = 0.0
+                var start = 0
+                for (s, end) in segmentEnds.enumerated() {
+                    var sum = 0.0
+                    for i in start..<end {
+                        let u = y - x[i]
+                        sum += exp(c * u * u)
+                    }
+                    density += pointMasses[s] * sum
+                    start = end
+                }
+                if density > 1e-250 {
+                    total += logNormalizer - log(density)
+                    continue
+                }
+                var nearest = Double.infinity
+                for i in x.indices {
+                    let u = y - x[i]
+                    nearest = min(nearest, u * u)
+                }
+                density = 0
+                start = 0
+                for (s, end) in segmentEnds.enumerated() {
+                    var sum = 0.0
+                    for i in start..<end {
+                        let u = y - x[i]
+                        sum += exp(c * (u * u - nearest))
+                    }
+                    density += pointMasses[s] * sum
+                    start = end
+                }
+                total += logNormalizer - c * nearest - log(density)
+            }
+        }
+        return total / Double(heldOut.count)
+    }
+
+    /// Fills `buffer` with independent draws: a point xᵢ picked by its mass, plus N(0, h²) noise.
+    @inlinable
+    public func sample<G: RandomNumberGenerator>(into buffer: UnsafeMutableBufferPointer<Double>, using generator: inout G) {
+        Normal(mean: 0, standardDeviation: bandwidth).fill(buffer, using: &generator)
+        points.withUnsafeBufferPointer { x in
+            if let table = segmentTable {
+                for k in buffer.indices {
+                    let s = table.sample(using: &generator)
+                    let start = s == 0 ? 0 : segmentEnds[s - 1]
+                    let i = start + Int(truncatingIfNeeded: generator.next(upperBound: UInt64(segmentEnds[s] - start)))
+                    buffer[k] += x[i]
+                }
+            } else {
+                let n = UInt64(x.count)
+                for k in buffer.indices {
+                    buffer[k] += x[Int(truncatingIfNeeded: generator.next(upperBound: n))]
+                }
+            }
+        }
+    }
+
+    /// The model as a mixture of its kernels (for the closed forms of ``UnivariateGaussianMixture``).
+    public var mixture: UnivariateGaussianMixture {
+        UnivariateGaussianMixture(
+            weights: points.indices.map { mass(of: $0) }, means: points,
+            standardDeviations: [Double](repeating: bandwidth, count: points.count))
+    }
+}
