@@ -60,6 +60,8 @@ struct ExpectationMaximization {
     /// Components still in the model (the first `alive` slots).
     var alive: Int
     var collapsedCount = 0
+    /// Whether the last component standing is itself collapsed (counted once).
+    var survivorCollapsed = false
     var iterations = 0
 
     static let halfLogTwoPi = 0.5 * log(2 * Double.pi)
@@ -263,7 +265,7 @@ struct ExpectationMaximization {
         return logLikelihood / totalWeight
     }
 
-    /// The weighted M-step with the collapse rule; returns whether a component collapsed.
+    /// The weighted M-step with the collapse rule; returns whether a component was dropped.
     mutating func maximization() -> Bool {
         iterations += 1
         let r = workspace.responsibilities, masses = workspace.masses, means = workspace.means
@@ -323,13 +325,16 @@ struct ExpectationMaximization {
             }
             for c in 0..<d { block[c * d + c] += floor }
         }
-        // Drop the collapsed components; keep the heaviest if every one collapsed.
+        // Drop the collapsed components; keep the heaviest if every one collapsed (counted once,
+        // however many iterations it stays singular).
         var flagged = 0
         for j in 0..<live where collapsed[j] { flagged += 1 }
+        var keptCollapsed = false
         if flagged == live {
             var heaviest = 0
             for j in 1..<max(live, 1) where masses[j] > masses[heaviest] { heaviest = j }
             collapsed[heaviest] = false
+            keptCollapsed = true
         }
         var survivors = 0
         var survivingMass = 0.0
@@ -344,8 +349,13 @@ struct ExpectationMaximization {
         }
         for j in 0..<survivors { weights[j] = masses[j] / survivingMass }
         alive = survivors
-        collapsedCount += flagged
-        return flagged > 0
+        let dropped = flagged - (keptCollapsed ? 1 : 0)
+        collapsedCount += dropped
+        if keptCollapsed && !survivorCollapsed {
+            collapsedCount += 1
+            survivorCollapsed = true
+        }
+        return dropped > 0
     }
 
     /// The fitted mixture of the live components.

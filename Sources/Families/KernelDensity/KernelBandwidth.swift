@@ -60,7 +60,7 @@ public enum KernelBandwidth: Sendable, Equatable {
     /// (Cᵢ the cumulative mass, Σmᵢ = 1), linear interpolation between positions, the extreme points
     /// outside them. Equal masses give R's type 5. Points of mass 0 are skipped.
     /// - Complexity: O(n log n).
-    static func weightedQuantiles(_ probabilities: [Double], points: [Double], masses: (Int) -> Double) -> [Double] {
+    public static func weightedQuantiles(_ probabilities: [Double], points: [Double], masses: (Int) -> Double) -> [Double] {
         let order = points.indices.sorted { points[$0] < points[$1] }
         return probabilities.map { p in
             var cumulative = 0.0
