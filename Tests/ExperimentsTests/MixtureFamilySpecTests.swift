@@ -109,8 +109,11 @@ func summaryText(_ text: String, threads: Int) throws -> String {
     #expect(variance.count == 5)
     #expect(abs(try #require(variance[4]) - KernelDensityTheory.variance(truthVariance: 1, bandwidth: 0.3, sampleSize: 20, generation: 4)) < 1e-12)
     #expect(theory["mean-error"] != nil && theory["w1"] == nil)
-    // No theory for a data-driven bandwidth or another regime.
-    #expect(try SpecParser.parse("family: kde").family.theory(try SpecParser.parse("family: kde")).isEmpty)
+    // Scott's rule has a closed form too; Silverman's (the default) and other regimes have none.
+    let scott = try SpecParser.parse("family: kde\nbandwidth: scott\ngenerations: 3")
+    #expect(scott.family.theory(scott)["variance"]?.count == 4)
+    let silverman = try SpecParser.parse("family: kde")
+    #expect(silverman.family.theory(silverman).isEmpty)
     let accumulate = try SpecParser.parse("family: kde\nbandwidth: 0.3\nregime: accumulate")
     #expect(accumulate.family.theory(accumulate).isEmpty)
 }

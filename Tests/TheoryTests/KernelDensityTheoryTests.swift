@@ -30,10 +30,10 @@ import Theory
     #expect(theory.expectations(of: .nll).allSatisfy { $0 == nil })
 }
 
-func simulateKDE(truth: UnivariateGaussianMixture, bandwidth: Double, n: Int, generations: Int, replicates: Int, seed: UInt64) -> SimulationResult {
+func simulateKDE(truth: UnivariateGaussianMixture, bandwidth: KernelBandwidth, n: Int, generations: Int, replicates: Int, seed: UInt64) -> SimulationResult {
     let chain = ReplicateChain(
         source: GaussianMixtureSource(truth: GaussianMixture(truth)),
-        learner: KernelDensityLearner(bandwidth: .fixed(bandwidth)),
+        learner: KernelDensityLearner(bandwidth: bandwidth),
         evaluation: KernelDensityEvaluation(truth: truth, metrics: [.variance, .meanError], w1Samples: 2, holdoutSize: 1),
         plan: SimulationPlan(generations: generations, replicates: replicates, seed: seed, schedule: .constant(n), threads: 2))
     return Simulation(chain: chain).run()
@@ -48,7 +48,7 @@ func simulateKDE(truth: UnivariateGaussianMixture, bandwidth: Double, n: Int, ge
 ])
 func kdeVarianceAndMeanErrorFollowTheRecursion(n: Int, h: Double, truth: UnivariateGaussianMixture) throws {
     let generations = 30
-    let result = simulateKDE(truth: truth, bandwidth: h, n: n, generations: generations, replicates: 4_000, seed: 13)
+    let result = simulateKDE(truth: truth, bandwidth: .fixed(h), n: n, generations: generations, replicates: 4_000, seed: 13)
     let theory = KernelDensityTheory(truthVariance: truth.variance, bandwidth: h, sizes: Array(repeating: n, count: generations))
     for metric in [KernelDensityMetric.variance, .meanError] {
         let expected = theory.expectations(of: metric)
@@ -56,6 +56,26 @@ func kdeVarianceAndMeanErrorFollowTheRecursion(n: Int, h: Double, truth: Univari
             let row = try #require(result.rows[t].first { $0.metric == metric.rawValue })
             let value = try #require(expected[t])
             #expect(abs(row.mean - value) < 4.5 * row.standardError, "\(metric) n=\(n) h=\(h) t=\(t): \(row.mean) vs \(value)")
+        }
+    }
+}
+
+@Test func scottBandwidthInflatesTheVarianceGeometrically() throws {
+    // E V_t = ((n − 1)/n + c²n^{−2/5})^t σ², c = (4/3)^{1/5}: 1.2146 per generation at n = 50.
+    let n = 50, generations = 10
+    let truth = UnivariateGaussianMixture(mean: 0, variance: 2)
+    let factor = 49.0 / 50 + pow(4.0 / 3, 0.4) * pow(50.0, -0.4)
+    #expect(abs(factor - 1.2146) < 1e-4)
+    let theory = KernelDensityTheory(truthVariance: 2, bandwidth: .scott, sizes: Array(repeating: n, count: generations))
+    #expect(abs(try #require(theory.expectations(of: .variance)[10]) - 2 * pow(factor, 10)) < 1e-9)
+    #expect(KernelDensityTheory(truthVariance: 2, bandwidth: .silverman, sizes: [10]).expectations(of: .variance) == [nil, nil])
+    let result = simulateKDE(truth: truth, bandwidth: .scott, n: n, generations: generations, replicates: 4_000, seed: 17)
+    for metric in [KernelDensityMetric.variance, .meanError] {
+        let expected = theory.expectations(of: metric)
+        for t in [1, 5, 10] {
+            let row = try #require(result.rows[t].first { $0.metric == metric.rawValue })
+            let value = try #require(expected[t])
+            #expect(abs(row.mean - value) < 4.5 * row.standardError, "\(metric) t=\(t): \(row.mean) vs \(value)")
         }
     }
 }

@@ -11,7 +11,7 @@ public struct KernelDensityFamily: ExperimentFamily {
         KeyDocumentation("truth", default: "{mean: 0.0, variance: 1.0}", allowed: "{mean: M, variance: V > 0} or {weights: [π…] (> 0, sum 1), means: [μ…], variances: [σ²…]}", "the real distribution: a Gaussian or a 1-D Gaussian mixture"),
         KeyDocumentation("bandwidth", default: "silverman", allowed: "a number h > 0 (fixed) | scott | silverman", "the kernel's standard deviation; scott = 1.0592·σ̂·n^(−1/5), silverman = 0.9·min(σ̂, IQR/1.34)·n^(−1/5), recomputed every generation"),
         KeyDocumentation("w1-samples", default: "1000", allowed: "integer in [2, 10000000]", "model draws per w1 estimate"),
-        KeyDocumentation("holdout", default: "1000", allowed: "integer in [1, 10000000]", "held-out real points per replicate for nll"),
+        KeyDocumentation("holdout", default: "500", allowed: "integer in [1, 10000000]", "held-out real points per replicate for nll (cost: holdout × n kernel evaluations per generation)"),
     ]
     public static let metrics: [(name: String, summary: String)] = [
         ("variance", "Var f̂ = weighted variance of the points + h² (exact)"),
@@ -53,7 +53,7 @@ public struct KernelDensityFamily: ExperimentFamily {
         }
         let bandwidth = try parseBandwidth(reader.value("bandwidth"))
         let w1Samples = try reader.int("w1-samples", default: 1000, range: 2...10_000_000)
-        let holdout = try reader.int("holdout", default: 1000, range: 1...10_000_000)
+        let holdout = try reader.int("holdout", default: 500, range: 1...10_000_000)
         return KernelDensityFamily(truth: truth, truthIsGaussian: truthIsGaussian, bandwidth: bandwidth, w1Samples: w1Samples, holdout: holdout)
     }
 
@@ -119,11 +119,11 @@ public struct KernelDensityFamily: ExperimentFamily {
         return Simulation(chain: chain).run(progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
     }
 
-    /// With a fixed bandwidth, regime `replace` and update `refit`: E variance and E mean-error
-    /// (``KernelDensityTheory``).
+    /// With a fixed bandwidth or Scott's rule, regime `replace` and update `refit`: E variance and
+    /// E mean-error (``KernelDensityTheory``).
     public func theory(_ spec: ExperimentSpec) -> [String: [Double?]] {
-        guard spec.theoryApplies, case .fixed(let h) = bandwidth else { return [:] }
-        let theory = KernelDensityTheory(truthVariance: truth.variance, bandwidth: h, sizes: spec.schedule.sizes(count: spec.generations))
+        guard spec.theoryApplies, bandwidth != .silverman else { return [:] }
+        let theory = KernelDensityTheory(truthVariance: truth.variance, bandwidth: bandwidth, sizes: spec.schedule.sizes(count: spec.generations))
         var result: [String: [Double?]] = [:]
         for name in spec.metrics {
             guard let metric = KernelDensityMetric(rawValue: name) else { continue }

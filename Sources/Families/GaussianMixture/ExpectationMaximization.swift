@@ -13,6 +13,7 @@ struct ExpectationMaximization {
         let covariances: UnsafeMutablePointer<Double>      // K·d²
         let factors: UnsafeMutablePointer<Double>          // K·d²
         let normalizers: UnsafeMutablePointer<Double>      // K: ln πⱼ − ½ ln det Σⱼ − (d/2) ln 2π
+        let inverseScales: UnsafeMutablePointer<Double>    // K: 1/σⱼ (d = 1)
         let masses: UnsafeMutablePointer<Double>           // K: Nⱼ
         let collapsed: UnsafeMutablePointer<Bool>          // K
         let responsibilities: UnsafeMutablePointer<Double> // n·K, row i = point i
@@ -33,6 +34,7 @@ struct ExpectationMaximization {
             covariances = make(k * d * d, 0.0)
             factors = make(k * d * d, 0.0)
             normalizers = make(k, 0.0)
+            inverseScales = make(k, 0.0)
             masses = make(k, 0.0)
             collapsed = make(k, false)
             responsibilities = make(n * k, 0.0)
@@ -43,7 +45,7 @@ struct ExpectationMaximization {
 
         deinit {
             weights.deallocate(); means.deallocate(); covariances.deallocate(); factors.deallocate()
-            normalizers.deallocate(); masses.deallocate(); collapsed.deallocate()
+            normalizers.deallocate(); inverseScales.deallocate(); masses.deallocate(); collapsed.deallocate()
             responsibilities.deallocate(); distances.deallocate(); assignment.deallocate(); scratch.deallocate()
         }
     }
@@ -219,6 +221,7 @@ struct ExpectationMaximization {
                     for c in 0..<d { covariances[block + c * d + c] = floor }
                 }
             }
+            workspace.inverseScales[j] = 1 / factors[block]
             workspace.normalizers[j] = log(workspace.weights[j])
                 - SmallCholesky.halfLogDeterminant(factors + block, dimension: d)
                 - Double(d) * Self.halfLogTwoPi
@@ -226,22 +229,30 @@ struct ExpectationMaximization {
     }
 
     /// Responsibilities of the live components; returns Σ wᵢ ln f(xᵢ) / W.
+    ///
+    /// Per point: log-densities, their maximum (whose exponential is 1, not computed), and
+    /// sᵢ = Σⱼ exp(ℓᵢⱼ − maxⱼ ℓᵢⱼ) ∈ [1, K]. The ln sᵢ are summed as logarithms of running products
+    /// over runs of equal weight (flushed before they could overflow), one `log` per few hundred
+    /// points instead of one per point.
     func expectation() -> Double {
         let r = workspace.responsibilities, normalizers = workspace.normalizers
-        let means = workspace.means, factors = workspace.factors
+        let means = workspace.means, factors = workspace.factors, inverseScales = workspace.inverseScales
         let difference = workspace.scratch + d * d
         let live = alive
-        var logLikelihood = 0.0
+        var maximumTerms = 0.0
+        var logTerms = 0.0
+        var runWeight = w[0], product = 1.0
         for i in 0..<n {
             let row = r + i * k
             var largest = -Double.infinity
+            var argmax = 0
             if d == 1 {
                 let xi = x[i]
                 for j in 0..<live {
-                    let z = (xi - means[j]) / factors[j]
+                    let z = (xi - means[j]) * inverseScales[j]
                     let value = normalizers[j] - 0.5 * z * z
                     row[j] = value
-                    largest = max(largest, value)
+                    if value > largest { largest = value; argmax = j }
                 }
             } else {
                 for j in 0..<live {
@@ -249,20 +260,27 @@ struct ExpectationMaximization {
                     let q = SmallCholesky.squaredMahalanobis(factors + j * d * d, difference, dimension: d)
                     let value = normalizers[j] - 0.5 * q
                     row[j] = value
-                    largest = max(largest, value)
+                    if value > largest { largest = value; argmax = j }
                 }
             }
             var sum = 0.0
             for j in 0..<live {
-                let e = exp(row[j] - largest)
+                let e = j == argmax ? 1 : exp(row[j] - largest)
                 row[j] = e
                 sum += e
             }
             let scale = 1 / sum
             for j in 0..<live { row[j] *= scale }
-            logLikelihood += w[i] * (largest + log(sum))
+            maximumTerms += w[i] * largest
+            if w[i] != runWeight || product > 1e250 {
+                logTerms += runWeight * log(product)
+                runWeight = w[i]
+                product = 1
+            }
+            product *= sum
         }
-        return logLikelihood / totalWeight
+        logTerms += runWeight * log(product)
+        return (maximumTerms + logTerms) / totalWeight
     }
 
     /// The weighted M-step with the collapse rule; returns whether a component was dropped.
@@ -271,33 +289,52 @@ struct ExpectationMaximization {
         let r = workspace.responsibilities, masses = workspace.masses, means = workspace.means
         let covariances = workspace.covariances, weights = workspace.weights, collapsed = workspace.collapsed
         let live = alive
-        for j in 0..<live { masses[j] = 0 }
-        for e in 0..<(live * d) { means[e] = 0 }
-        for i in 0..<n where w[i] > 0 {
-            let row = r + i * k
+        if d == 1 {
+            // Component by component, so the sums live in registers (k is small, the row stride
+            // only skips the other components' responsibilities).
             for j in 0..<live {
-                let weight = w[i] * row[j]
-                masses[j] += weight
-                for c in 0..<d { means[j * d + c] += weight * x[i * d + c] }
+                var mass = 0.0, sum = 0.0
+                for i in 0..<n {
+                    let weight = w[i] * r[i * k + j]
+                    mass += weight
+                    sum += weight * x[i]
+                }
+                masses[j] = mass
+                collapsed[j] = mass < emptyMass
+                guard !collapsed[j] else { continue }
+                let mean = sum / mass
+                means[j] = mean
+                var scatter = 0.0
+                for i in 0..<n {
+                    let u = x[i] - mean
+                    scatter += w[i] * r[i * k + j] * u * u
+                }
+                covariances[j] = scatter
             }
-        }
-        for j in 0..<live {
-            collapsed[j] = masses[j] < emptyMass
-            if !collapsed[j] {
-                for c in 0..<d { means[j * d + c] /= masses[j] }
+        } else {
+            for j in 0..<live { masses[j] = 0 }
+            for e in 0..<(live * d) { means[e] = 0 }
+            for i in 0..<n where w[i] > 0 {
+                let row = r + i * k
+                for j in 0..<live {
+                    let weight = w[i] * row[j]
+                    masses[j] += weight
+                    for c in 0..<d { means[j * d + c] += weight * x[i * d + c] }
+                }
             }
-        }
-        // Centred scatter, lower triangle.
-        for e in 0..<(live * d * d) { covariances[e] = 0 }
-        let difference = workspace.scratch + d * d
-        for i in 0..<n where w[i] > 0 {
-            let row = r + i * k
-            for j in 0..<live where !collapsed[j] {
-                let weight = w[i] * row[j]
-                if d == 1 {
-                    let u = x[i] - means[j]
-                    covariances[j] += weight * u * u
-                } else {
+            for j in 0..<live {
+                collapsed[j] = masses[j] < emptyMass
+                if !collapsed[j] {
+                    for c in 0..<d { means[j * d + c] /= masses[j] }
+                }
+            }
+            // Centred scatter, lower triangle.
+            for e in 0..<(live * d * d) { covariances[e] = 0 }
+            let difference = workspace.scratch + d * d
+            for i in 0..<n where w[i] > 0 {
+                let row = r + i * k
+                for j in 0..<live where !collapsed[j] {
+                    let weight = w[i] * row[j]
                     for c in 0..<d { difference[c] = x[i * d + c] - means[j * d + c] }
                     let block = covariances + j * d * d
                     for a in 0..<d {

@@ -96,10 +96,18 @@ public struct GaussianMixture: Sendable {
     /// Replaces `batch` with `count` independent draws: component counts ~ Multinomial(count, π),
     /// then μⱼ + Lⱼ z with z standard normal, reusing the batch's storage. The points come grouped
     /// by component, which no fit or regime depends on.
+    @inlinable
     public func sample<G: RandomNumberGenerator>(count: Int, into batch: inout PointBatch, using generator: inout G) {
-        let d = dimension
-        batch.resize(count: count, dimension: d)
+        batch.resize(count: count, dimension: dimension)
         guard count > 0 else { return }
+        if withConcreteGenerator(&generator, { drawPoints(into: &batch, using: &$0) }) { return }
+        drawPoints(into: &batch, using: &generator)
+    }
+
+    /// Overwrites the resized batch's points with draws.
+    @inlinable
+    func drawPoints<G: RandomNumberGenerator>(into batch: inout PointBatch, using generator: inout G) {
+        let d = dimension, count = batch.count
         let counts = weights.count == 1 ? [count] : Multinomial(count: count, probabilities: weights).sample(using: &generator)
         batch.points.withUnsafeMutableBufferPointer { buffer in
             Normal().fill(buffer, using: &generator)

@@ -16,9 +16,9 @@ public struct GaussianMixtureEvaluation: Evaluation {
     public struct ReplicateState {
         public var truthSample: [Double]
         public var truthLogDensities: [Double]
-        var draws = PointBatch()
-        var column: [Double] = []
-        var scratch: [Double] = []
+        @usableFromInline var draws = PointBatch()
+        @usableFromInline var column: [Double] = []
+        @usableFromInline var scratch: [Double] = []
     }
 
     public let truth: GaussianMixture
@@ -26,9 +26,9 @@ public struct GaussianMixtureEvaluation: Evaluation {
     public let w1Samples: Int
     public let klSamples: Int
     /// ∫g², the truth's part of the integrated squared error.
-    let truthSquared: Double
+    @usableFromInline let truthSquared: Double
     /// One per coordinate: the truth's marginals with their quantiles.
-    let wassersteins: [MixtureWasserstein]
+    @usableFromInline let wassersteins: [MixtureWasserstein]
 
     public init(truth: GaussianMixture, metrics: [GaussianMixtureMetric], w1Samples: Int, klSamples: Int) {
         self.truth = truth
@@ -85,6 +85,7 @@ public struct GaussianMixtureEvaluation: Evaluation {
         evaluate(model, previous: previous, state: &state, using: &generator, into: &values)
     }
 
+    @inlinable
     public func evaluate<G: RandomNumberGenerator>(
         _ model: GaussianMixture, previous: [Double], state: inout ReplicateState, using generator: inout G,
         into values: inout [Double]
@@ -113,6 +114,7 @@ public struct GaussianMixtureEvaluation: Evaluation {
 
     /// The average over coordinates of the exact W₁ between m fresh model draws and the truth's
     /// marginal.
+    @inlinable
     func wasserstein<G: RandomNumberGenerator>(_ model: GaussianMixture, state: inout ReplicateState, using generator: inout G) -> Double {
         let d = model.dimension
         model.sample(count: w1Samples, into: &state.draws, using: &generator)
@@ -126,6 +128,7 @@ public struct GaussianMixtureEvaluation: Evaluation {
     }
 
     /// (1/m) Σ [ln g(yₖ) − ln f(yₖ)] and its standard error sd/√m (Welford over the log-ratios).
+    @usableFromInline
     func klEstimate(_ model: GaussianMixture, state: inout ReplicateState) -> (Double, Double) {
         let d = model.dimension
         var mean = 0.0, sumOfSquares = 0.0

@@ -93,6 +93,7 @@ public struct GaussianMixtureLearner: Learner {
         return (points, weights, dimension)
     }
 
+    @inlinable
     public func sample<G: RandomNumberGenerator>(
         from model: GaussianMixture, count: Int, into batch: inout PointBatch, using generator: inout G
     ) {

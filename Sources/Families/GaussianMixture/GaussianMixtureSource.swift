@@ -12,10 +12,12 @@ public struct GaussianMixtureSource: RealSource {
 
     public var canDrawFresh: Bool { true }
 
+    @inlinable
     public func initialSample<G: RandomNumberGenerator>(count: Int, using generator: inout G) -> PointBatch {
         draw(count, using: &generator)
     }
 
+    @inlinable
     public func draw<G: RandomNumberGenerator>(_ count: Int, using generator: inout G) -> PointBatch {
         var batch = PointBatch()
         truth.sample(count: count, into: &batch, using: &generator)

@@ -166,6 +166,7 @@ public struct UnivariateGaussianMixture: Sendable, Equatable {
     }
 
     /// Fills `buffer` with independent draws: a component by its weight, then a normal draw.
+    @inlinable
     public func sample<G: RandomNumberGenerator>(into buffer: UnsafeMutableBufferPointer<Double>, using generator: inout G) {
         Normal().fill(buffer, using: &generator)
         if weights.count == 1 {

@@ -24,7 +24,7 @@ public struct KernelDensityEvaluation: Evaluation {
     public let holdoutSize: Int
     /// The truth's central 99.7% interval [Q*(0.0015), Q*(0.9985)].
     public let tailInterval: (lower: Double, upper: Double)
-    let wasserstein: MixtureWasserstein?
+    @usableFromInline let wasserstein: MixtureWasserstein?
     let truthEntropy: Double
 
     /// - Parameters:
@@ -65,6 +65,7 @@ public struct KernelDensityEvaluation: Evaluation {
         evaluate(model, previous: previous, state: &state, using: &generator, into: &values)
     }
 
+    @inlinable
     public func evaluate<G: RandomNumberGenerator>(
         _ model: KernelDensityModel, previous: [Double], state: inout ReplicateState, using generator: inout G,
         into values: inout [Double]

@@ -19,31 +19,36 @@ public struct KernelDensityLearner: Learner {
     public init(bandwidth: KernelBandwidth) { self.bandwidth = bandwidth }
 
     public func fit(_ trainingSet: TrainingSet<PointBatch>) -> KernelDensityModel {
-        let parts = trainingSet.parts.filter { $0.batch.count > 0 && $0.weight > 0 }
-        precondition(!parts.isEmpty, "KernelDensityLearner: an empty training set")
-        precondition(parts.allSatisfy { $0.batch.dimension == 1 }, "KernelDensityLearner: the points must be 1-D")
-        var points: [Double]
-        if parts.count == 1 {
-            points = parts[0].batch.points
+        var count = 0, partCount = 0, totalWeight = 0.0, only = 0
+        for (index, part) in trainingSet.parts.enumerated() where part.batch.count > 0 && part.weight > 0 {
+            precondition(part.batch.dimension == 1, "KernelDensityLearner: the points must be 1-D")
+            count += part.batch.count
+            totalWeight += part.weight * Double(part.batch.count)
+            partCount += 1
+            only = index
+        }
+        precondition(count > 0, "KernelDensityLearner: an empty training set")
+        let model: KernelDensityModel
+        if partCount == 1 {
+            // The common case: the points are shared with the batch, not copied.
+            let part = trainingSet.parts[only]
+            model = KernelDensityModel(
+                points: part.batch.points, segments: [.init(end: count, pointMass: 1 / Double(count))], bandwidth: 0)
         } else {
-            points = []
-            points.reserveCapacity(parts.reduce(0) { $0 + $1.batch.count })
-            for part in parts { points.append(contentsOf: part.batch.points) }
+            var points: [Double] = []
+            points.reserveCapacity(count)
+            var segments: [KernelDensityModel.Segment] = []
+            for part in trainingSet.parts where part.batch.count > 0 && part.weight > 0 {
+                points.append(contentsOf: part.batch.points)
+                segments.append(.init(end: points.count, pointMass: part.weight / totalWeight))
+            }
+            model = KernelDensityModel(points: points, segments: segments, bandwidth: 0)
         }
-        let totalWeight = parts.reduce(0) { $0 + $1.weight * Double($1.batch.count) }
-        var ends: [Int] = []
-        var masses: [Double] = []
-        var end = 0
-        for part in parts {
-            end += part.batch.count
-            ends.append(end)
-            masses.append(part.weight / totalWeight)
-        }
-        let unsmoothed = KernelDensityModel(points: points, segmentEnds: ends, pointMasses: masses, bandwidth: 0)
-        let h = bandwidth.value(points: points, masses: unsmoothed.mass(of:), variance: unsmoothed.pointVariance)
-        return unsmoothed.withBandwidth(h)
+        if case .fixed(let h) = bandwidth { return model.withBandwidth(h) }
+        return model.withBandwidth(bandwidth.value(points: model.points, masses: model.mass(of:), variance: model.pointVariance))
     }
 
+    @inlinable
     public func sample<G: RandomNumberGenerator>(
         from model: KernelDensityModel, count: Int, into batch: inout PointBatch, using generator: inout G
     ) {

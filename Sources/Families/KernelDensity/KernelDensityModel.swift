@@ -12,55 +12,73 @@ import Statistics
 /// Moments are exact: mean x̄ = Σmᵢxᵢ and variance Σmᵢ(xᵢ − x̄)² + h² (the weighted
 /// maximum-likelihood variance of the points plus the kernel's).
 public struct KernelDensityModel: Sendable {
+    /// A run of points of equal mass: `points[start ..< end]`, start the previous segment's end.
+    public struct Segment: Sendable, Equatable {
+        public var end: Int
+        /// The mass of each point of the segment.
+        public var pointMass: Double
+
+        public init(end: Int, pointMass: Double) {
+            self.end = end
+            self.pointMass = pointMass
+        }
+    }
+
     public let points: [Double]
-    /// Segment s is points[segmentEnds[s − 1] ..< segmentEnds[s]] (from 0 for s = 0).
-    public let segmentEnds: [Int]
-    /// The mass of each point of segment s.
-    public let pointMasses: [Double]
+    public let segments: [Segment]
     /// h ≥ 0; 0 is a point-mass model (a collapsed fit).
     public let bandwidth: Double
     /// Σmᵢxᵢ.
     public let mean: Double
     /// Σmᵢ(xᵢ − x̄)², the points' weighted population variance.
     public let pointVariance: Double
+    /// Picks a segment by its mass; nil for a single segment.
     @usableFromInline let segmentTable: AliasTable?
 
-    /// - Precondition: at least one point; segment ends increasing up to `points.count`; masses
-    ///   positive with Σ (segment size × mass) = 1.
-    public init(points: [Double], segmentEnds: [Int], pointMasses: [Double], bandwidth: Double) {
-        precondition(!points.isEmpty && segmentEnds.last == points.count && segmentEnds.count == pointMasses.count)
+    /// - Precondition: at least one point; segment ends increasing up to `points.count`; point
+    ///   masses positive with Σ (segment size × point mass) = 1.
+    public init(points: [Double], segments: [Segment], bandwidth: Double) {
+        precondition(!points.isEmpty && segments.last?.end == points.count)
         self.points = points
-        self.segmentEnds = segmentEnds
-        self.pointMasses = pointMasses
+        self.segments = segments
         self.bandwidth = bandwidth
         var mean = 0.0
         var start = 0
-        for (s, end) in segmentEnds.enumerated() {
+        for segment in segments {
             var sum = 0.0
-            for i in start..<end { sum += points[i] }
-            mean += pointMasses[s] * sum
-            start = end
+            for i in start..<segment.end { sum += points[i] }
+            mean += segment.pointMass * sum
+            start = segment.end
         }
         var variance = 0.0
         start = 0
-        for (s, end) in segmentEnds.enumerated() {
+        for segment in segments {
             var sum = 0.0
-            for i in start..<end {
+            for i in start..<segment.end {
                 let u = points[i] - mean
                 sum += u * u
             }
-            variance += pointMasses[s] * sum
-            start = end
+            variance += segment.pointMass * sum
+            start = segment.end
         }
         self.mean = mean
         self.pointVariance = variance
-        var segmentMasses: [Double] = []
-        start = 0
-        for (s, end) in segmentEnds.enumerated() {
-            segmentMasses.append(Double(end - start) * pointMasses[s])
-            start = end
+        if segments.count > 1 {
+            var masses: [Double] = []
+            start = 0
+            for segment in segments {
+                masses.append(Double(segment.end - start) * segment.pointMass)
+                start = segment.end
+            }
+            segmentTable = AliasTable(weights: masses)
+        } else {
+            segmentTable = nil
         }
-        segmentTable = segmentEnds.count > 1 ? AliasTable(weights: segmentMasses) : nil
+    }
+
+    /// A KDE of equally weighted points.
+    public init(points: [Double], bandwidth: Double) {
+        self.init(points: points, segments: [Segment(end: points.count, pointMass: 1 / Double(points.count))], bandwidth: bandwidth)
     }
 
     /// The same points and masses with another bandwidth.
@@ -70,25 +88,19 @@ public struct KernelDensityModel: Sendable {
 
     private init(copying other: KernelDensityModel, bandwidth: Double) {
         points = other.points
-        segmentEnds = other.segmentEnds
-        pointMasses = other.pointMasses
+        segments = other.segments
         mean = other.mean
         pointVariance = other.pointVariance
         segmentTable = other.segmentTable
         self.bandwidth = bandwidth
     }
 
-    /// A KDE of equally weighted points.
-    public init(points: [Double], bandwidth: Double) {
-        self.init(points: points, segmentEnds: [points.count], pointMasses: [1 / Double(points.count)], bandwidth: bandwidth)
-    }
-
     /// The mass of point i.
     @inlinable
     public func mass(of i: Int) -> Double {
         var s = 0
-        while i >= segmentEnds[s] { s += 1 }
-        return pointMasses[s]
+        while i >= segments[s].end { s += 1 }
+        return segments[s].pointMass
     }
 
     /// Var f̂ = Σmᵢ(xᵢ − x̄)² + h².
@@ -100,9 +112,9 @@ public struct KernelDensityModel: Sendable {
         var total = 0.0
         var start = 0
         let h = bandwidth
-        for (s, end) in segmentEnds.enumerated() {
+        for segment in segments {
             var sum = 0.0
-            for i in start..<end {
+            for i in start..<segment.end {
                 if h > 0 {
                     sum += SpecialFunctions.normalCDF((lower - points[i]) / h)
                         + SpecialFunctions.normalCDF((points[i] - upper) / h)
@@ -110,8 +122,8 @@ public struct KernelDensityModel: Sendable {
                     sum += points[i] < lower || points[i] > upper ? 1 : 0
                 }
             }
-            total += pointMasses[s] * sum
-            start = end
+            total += segment.pointMass * sum
+            start = segment.end
         }
         return total
     }
@@ -130,14 +142,14 @@ public struct KernelDensityModel: Sendable {
             for y in heldOut {
                 var density = 0.0
                 var start = 0
-                for (s, end) in segmentEnds.enumerated() {
+                for segment in segments {
                     var sum = 0.0
-                    for i in start..<end {
+                    for i in start..<segment.end {
                         let u = y - x[i]
                         sum += exp(c * u * u)
                     }
-                    density += pointMasses[s] * sum
-                    start = end
+                    density += segment.pointMass * sum
+                    start = segment.end
                 }
                 if density > 1e-250 {
                     total += logNormalizer - log(density)
@@ -150,14 +162,14 @@ public struct KernelDensityModel: Sendable {
                 }
                 density = 0
                 start = 0
-                for (s, end) in segmentEnds.enumerated() {
+                for segment in segments {
                     var sum = 0.0
-                    for i in start..<end {
+                    for i in start..<segment.end {
                         let u = y - x[i]
                         sum += exp(c * (u * u - nearest))
                     }
-                    density += pointMasses[s] * sum
-                    start = end
+                    density += segment.pointMass * sum
+                    start = segment.end
                 }
                 total += logNormalizer - c * nearest - log(density)
             }
@@ -168,13 +180,19 @@ public struct KernelDensityModel: Sendable {
     /// Fills `buffer` with independent draws: a point xᵢ picked by its mass, plus N(0, h²) noise.
     @inlinable
     public func sample<G: RandomNumberGenerator>(into buffer: UnsafeMutableBufferPointer<Double>, using generator: inout G) {
+        if withConcreteGenerator(&generator, { drawPoints(into: buffer, using: &$0) }) { return }
+        drawPoints(into: buffer, using: &generator)
+    }
+
+    @inlinable
+    func drawPoints<G: RandomNumberGenerator>(into buffer: UnsafeMutableBufferPointer<Double>, using generator: inout G) {
         Normal(mean: 0, standardDeviation: bandwidth).fill(buffer, using: &generator)
         points.withUnsafeBufferPointer { x in
             if let table = segmentTable {
                 for k in buffer.indices {
                     let s = table.sample(using: &generator)
-                    let start = s == 0 ? 0 : segmentEnds[s - 1]
-                    let i = start + Int(truncatingIfNeeded: generator.next(upperBound: UInt64(segmentEnds[s] - start)))
+                    let start = s == 0 ? 0 : segments[s - 1].end
+                    let i = start + Int(truncatingIfNeeded: generator.next(upperBound: UInt64(segments[s].end - start)))
                     buffer[k] += x[i]
                 }
             } else {
