@@ -67,7 +67,8 @@ public struct GaussianMixture: Sendable {
 
     public var componentCount: Int { weights.count }
 
-    /// ln f(x) by log-sum-exp over the components. `scratch` holds d doubles.
+    /// ln f(x) by a one-pass (streaming) log-sum-exp over the components: the running sum is
+    /// rescaled whenever a larger term arrives, one `exp` per component. `scratch` holds d doubles.
     @inlinable
     public func logDensity(at x: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>) -> Double {
         let d = dimension, k = weights.count
@@ -75,17 +76,17 @@ public struct GaussianMixture: Sendable {
             factors.withUnsafeBufferPointer { factors in
                 logNormalizers.withUnsafeBufferPointer { normalizers in
                     var largest = -Double.infinity
-                    // Two passes over the components (the second recomputes) to stay allocation-free.
-                    for j in 0..<k {
-                        for c in 0..<d { scratch[c] = x[c] - means[j * d + c] }
-                        let q = SmallCholesky.squaredMahalanobis(factors.baseAddress! + j * d * d, scratch, dimension: d)
-                        largest = max(largest, normalizers[j] - 0.5 * q)
-                    }
                     var sum = 0.0
                     for j in 0..<k {
                         for c in 0..<d { scratch[c] = x[c] - means[j * d + c] }
                         let q = SmallCholesky.squaredMahalanobis(factors.baseAddress! + j * d * d, scratch, dimension: d)
-                        sum += exp(normalizers[j] - 0.5 * q - largest)
+                        let value = normalizers[j] - 0.5 * q
+                        if value > largest {
+                            sum = sum * exp(largest - value) + 1
+                            largest = value
+                        } else if value > -Double.infinity {
+                            sum += exp(value - largest)
+                        }
                     }
                     return largest + log(sum)
                 }
