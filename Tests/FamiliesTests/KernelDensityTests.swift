@@ -115,11 +115,12 @@ func pointPart(_ points: [Double], weight: Double = 1, origin: TrainingSet<Point
 }
 
 @Test func vectorExponentialMatchesTheCLibrary() {
-    // 10⁶ arguments spread over [−708, 709] and 10⁵ in [−1, 1]: relative error below 1e-15 (≈ 4.5 ulp).
+    // 4·300,000 arguments spread over [−708, 709] and 4·50,000 near 0: relative error below 1e-15
+    // (≈ 4.5 ulp).
     var generator = Xoshiro256StarStar(seed: 12)
     var worst = 0.0
-    for index in 0..<1_100_000 {
-        let x = index < 1_000_000 ? -708 + 1417 * generator.nextUniform() : -1 + 2 * generator.nextUniform()
+    for index in 0..<350_000 {
+        let x = index < 300_000 ? -708 + 1417 * generator.nextUniform() : -1 + 2 * generator.nextUniform()
         let lanes = VectorExponential.exp(SIMD4(x, -x / 3, x / 7, 0.5 * x).clamped(lowerBound: SIMD4(repeating: -708), upperBound: SIMD4(repeating: 709)))
         for lane in 0..<4 {
             let argument = [x, -x / 3, x / 7, 0.5 * x][lane]

@@ -20,7 +20,6 @@ struct ExpectationMaximization {
         let distances: UnsafeMutablePointer<Double>        // n: k-means++ D²
         let assignment: UnsafeMutablePointer<Int>          // n: nearest seed
         let scratch: UnsafeMutablePointer<Double>          // d² + d
-        let sizes: [Int]
 
         init(points n: Int, components k: Int, dimension d: Int) {
             func make<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
@@ -28,7 +27,6 @@ struct ExpectationMaximization {
                 pointer.initialize(repeating: value, count: max(count, 1))
                 return pointer
             }
-            sizes = [k, k * d, k * d * d, k * d * d, k, k, k, n * k, n, n, d * d + d]
             weights = make(k, 0.0)
             means = make(k * d, 0.0)
             covariances = make(k * d * d, 0.0)
