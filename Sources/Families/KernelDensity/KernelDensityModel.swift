@@ -42,30 +42,25 @@ public struct KernelDensityModel: Sendable {
         self.points = points
         self.segments = segments
         self.bandwidth = bandwidth
-        var mean = 0.0
-        var start = 0
-        for segment in segments {
-            var sum = 0.0
-            for i in start..<segment.end { sum += points[i] }
-            mean += segment.pointMass * sum
-            start = segment.end
-        }
-        var variance = 0.0
-        start = 0
-        for segment in segments {
-            var sum = 0.0
-            for i in start..<segment.end {
-                let u = points[i] - mean
-                sum += u * u
+        var mean = 0.0, variance = 0.0
+        points.withUnsafeBufferPointer { x in
+            var start = 0
+            for segment in segments {
+                mean += segment.pointMass * Self.sum(x, start..<segment.end) { $0 }
+                start = segment.end
             }
-            variance += segment.pointMass * sum
-            start = segment.end
+            start = 0
+            let center = mean
+            for segment in segments {
+                variance += segment.pointMass * Self.sum(x, start..<segment.end) { ($0 - center) * ($0 - center) }
+                start = segment.end
+            }
         }
         self.mean = mean
         self.pointVariance = variance
         if segments.count > 1 {
             var masses: [Double] = []
-            start = 0
+            var start = 0
             for segment in segments {
                 masses.append(Double(segment.end - start) * segment.pointMass)
                 start = segment.end
@@ -74,6 +69,22 @@ public struct KernelDensityModel: Sendable {
         } else {
             segmentTable = nil
         }
+    }
+
+    /// Σ_{i ∈ range} f(xᵢ) with four accumulators (independent add chains).
+    @inline(__always)
+    static func sum(_ x: UnsafeBufferPointer<Double>, _ range: Range<Int>, _ f: (Double) -> Double) -> Double {
+        var a = 0.0, b = 0.0, c = 0.0, d = 0.0
+        var i = range.lowerBound
+        while i + 4 <= range.upperBound {
+            a += f(x[i]); b += f(x[i + 1]); c += f(x[i + 2]); d += f(x[i + 3])
+            i += 4
+        }
+        while i < range.upperBound {
+            a += f(x[i])
+            i += 1
+        }
+        return (a + b) + (c + d)
     }
 
     /// A KDE of equally weighted points.
