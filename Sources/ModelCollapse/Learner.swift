@@ -13,6 +13,11 @@ public protocol Learner: Sendable {
     /// records as collapse.
     func fit(_ trainingSet: TrainingSet<Batch>) -> Model
 
+    /// Fits with the replicate's random stream, for estimators that randomise (the k-means++
+    /// initialisation of EM). ``ReplicateChain`` calls this; the default calls ``fit(_:)`` and
+    /// draws nothing, so deterministic estimators leave the stream untouched.
+    func fit<G: RandomNumberGenerator>(_ trainingSet: TrainingSet<Batch>, using generator: inout G) -> Model
+
     /// Draws `count` synthetic points (or their statistics) from `model` into `batch`, replacing
     /// its contents and reusing its storage.
     func sample<G: RandomNumberGenerator>(
@@ -27,6 +32,11 @@ public protocol Learner: Sendable {
 }
 
 extension Learner {
+    @inlinable
+    public func fit<G: RandomNumberGenerator>(_ trainingSet: TrainingSet<Batch>, using generator: inout G) -> Model {
+        fit(trainingSet)
+    }
+
     public var supportsIncrementalUpdate: Bool { false }
     public func interpolate(from previous: Model, toward fitted: Model, step: Double) -> Model {
         fitted

@@ -34,6 +34,18 @@ where Source.Batch == L.Batch, E.Model == L.Model {
         RandomStream.generator(seed: plan.seed, path: plan.streamPrefix + [UInt64(r)])
     }
 
+    /// The stream of replicate `r`'s Monte Carlo metrics (``Evaluation/makeReplicateState(using:)``
+    /// and the stochastic ``Evaluation/evaluate(_:previous:state:using:into:)``): separate from the
+    /// training chain's stream, so that measuring (or not measuring) a Monte Carlo metric never
+    /// changes the chain or any other metric.
+    public func evaluationGenerator(replicate r: Int) -> Xoshiro256StarStar {
+        RandomStream.generator(seed: plan.seed, path: plan.streamPrefix + [UInt64(r), Self.evaluationStreamIndex])
+    }
+
+    /// The last path index of the evaluation streams: far above any replicate index (≤ 10⁸), so an
+    /// evaluation stream is never a training stream of a run with a longer stream prefix.
+    public static var evaluationStreamIndex: UInt64 { 0x6576_616C_7561_7465 }
+
     /// Runs replicate `r`, calling `record(t, values)` after the t-th fit, t = 1…T.
     /// `shouldStop` is checked at each generation boundary; returns false if it stopped early.
     @inlinable
@@ -44,15 +56,18 @@ where Source.Batch == L.Batch, E.Model == L.Model {
         record: (Int, [Double]) -> Void
     ) -> Bool {
         var generator = generator(replicate: r)
+        var evaluationGenerator = evaluationGenerator(replicate: r)
+        var evaluationState = evaluation.makeReplicateState(using: &evaluationGenerator)
         let metricCount = truthValues.count
         var values = [Double](repeating: 0, count: metricCount)
         var previous = truthValues
 
         let realSample = source.initialSample(count: plan.schedule.size(at: 0), using: &generator)
         var trainingSet = TrainingSet<Batch>(parts: [.init(batch: realSample, origin: .real)])
-        var model = learner.fit(trainingSet)
+        var model = learner.fit(trainingSet, using: &generator)
         trainingSet.parts.removeAll(keepingCapacity: true)
-        evaluation.evaluate(model, previous: previous, into: &values)
+        evaluation.evaluate(
+            model, previous: previous, state: &evaluationState, using: &evaluationGenerator, into: &values)
         record(1, values)
         swap(&previous, &values)
 
@@ -67,7 +82,7 @@ where Source.Batch == L.Batch, E.Model == L.Model {
             compose(
                 &trainingSet, synthetic: synthetic, pool: &pool, realSample: realSample,
                 using: &generator)
-            let fitted = learner.fit(trainingSet)
+            let fitted = learner.fit(trainingSet, using: &generator)
             trainingSet.parts.removeAll(keepingCapacity: true)
             switch plan.update {
             case .refit:
@@ -75,7 +90,9 @@ where Source.Batch == L.Batch, E.Model == L.Model {
             case .incremental(let steps):
                 model = learner.interpolate(from: model, toward: fitted, step: steps.step(at: t))
             }
-            evaluation.evaluate(model, previous: previous, into: &values)
+            evaluation.evaluate(
+                model, previous: previous, state: &evaluationState, using: &evaluationGenerator,
+                into: &values)
             record(t, values)
             swap(&previous, &values)
         }
