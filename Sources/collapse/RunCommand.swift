@@ -168,9 +168,10 @@ func printSummary(_ record: ExperimentRunner.Record) {
     guard let last = record.summary.last else { return }
     print("")
     print("generation \(last.first?.generation ?? 0):")
-    print(pad("metric", 14) + pad("mean", 14) + pad("se", 12) + pad("q05", 12) + pad("q95", 12) + "theory")
+    let width = max(14, (last.map(\.metric.count).max() ?? 0) + 2)
+    print(pad("metric", width) + pad("mean", 14) + pad("se", 12) + pad("q05", 12) + pad("q95", 12) + "theory")
     for row in last {
-        print(pad(row.metric, 14) + pad(fmt(row.mean), 14) + pad(fmt(row.standardError), 12) + pad(fmt(row.q05), 12) + pad(fmt(row.q95), 12) + (row.theory.map(fmt) ?? "—"))
+        print(pad(row.metric, width) + pad(fmt(row.mean), 14) + pad(fmt(row.standardError), 12) + pad(fmt(row.q05), 12) + pad(fmt(row.q95), 12) + (row.theory.map(fmt) ?? "—"))
     }
     for warning in manifest.warnings { print("warning: \(warning)") }
 }

@@ -205,11 +205,8 @@ public struct GaussianMixtureFamily: ExperimentFamily {
         }
     }
 
-    public func run<Sink: TrajectorySink>(
-        _ spec: ExperimentSpec, threads: Int, progress: (any ProgressObserver)?,
-        trajectories: inout Sink, shouldStop: @escaping @Sendable () -> Bool
-    ) -> SimulationResult {
-        let chain = ReplicateChain(
+    public func run(_ spec: ExperimentSpec, control: RunControl) -> SimulationResult {
+        control.simulate(
             source: GaussianMixtureSource(truth: truth),
             learner: GaussianMixtureLearner(
                 components: components, tolerance: tolerance, maximumIterations: maximumIterations,
@@ -217,8 +214,7 @@ public struct GaussianMixtureFamily: ExperimentFamily {
             evaluation: GaussianMixtureEvaluation(
                 truth: truth, metrics: spec.metrics.map { GaussianMixtureMetric(rawValue: $0)! },
                 w1Samples: w1Samples, klSamples: klSamples),
-            plan: spec.plan(threads: threads))
-        return Simulation(chain: chain).run(progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
+            plan: spec.plan(threads: control.threads))
     }
 
     /// No closed forms are known for EM-fitted mixtures under recursion.

@@ -105,18 +105,14 @@ public struct KernelDensityFamily: ExperimentFamily {
         }
     }
 
-    public func run<Sink: TrajectorySink>(
-        _ spec: ExperimentSpec, threads: Int, progress: (any ProgressObserver)?,
-        trajectories: inout Sink, shouldStop: @escaping @Sendable () -> Bool
-    ) -> SimulationResult {
-        let chain = ReplicateChain(
+    public func run(_ spec: ExperimentSpec, control: RunControl) -> SimulationResult {
+        control.simulate(
             source: GaussianMixtureSource(truth: GaussianMixture(truth)),
             learner: KernelDensityLearner(bandwidth: bandwidth),
             evaluation: KernelDensityEvaluation(
                 truth: truth, metrics: spec.metrics.map { KernelDensityMetric(rawValue: $0)! },
                 w1Samples: w1Samples, holdoutSize: holdout),
-            plan: spec.plan(threads: threads))
-        return Simulation(chain: chain).run(progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
+            plan: spec.plan(threads: control.threads))
     }
 
     /// With a fixed bandwidth or Scott's rule, regime `replace` and update `refit`: E variance and
