@@ -38,7 +38,11 @@ public protocol ExperimentFamily: Sendable {
 
 /// Every family the spec can name.
 public enum FamilyRegistry {
-    public static let families: [any ExperimentFamily.Type] = [GaussianFamily.self]
+    public static let families: [any ExperimentFamily.Type] = [
+        GaussianFamily.self,
+        CategoricalFamily.self, NextTokenFamily.self,
+        BernoulliFamily.self, PoissonFamily.self, ExponentialDistributionFamily.self,
+    ]
 
     public static var names: [String] { families.map { $0.name } }
 
