@@ -15,6 +15,8 @@ let package = Package(
             name: "collapse-bench",
             dependencies: [
                 .product(name: "Randomness", package: "ModelCollapse"),
+                .product(name: "ModelCollapse", package: "ModelCollapse"),
+                .product(name: "Families", package: "ModelCollapse"),
             ],
         ),
     ]

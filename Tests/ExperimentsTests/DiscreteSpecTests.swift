@@ -20,6 +20,15 @@ struct DiscreteSpecTests {
         #expect(try SpecParser.parse("family: bernoulli\nregime: accumulate-subsample").resolvedPath == .samples)
     }
 
+    @Test func theBundledDiscretePresetsParse() throws {
+        for name in ["wright-fisher", "seddik-mixed", "seddik-next-token", "zipf-tail-loss", "bernoulli-absorption"] {
+            let text = try #require(Presets.text(named: name), "\(name)")
+            let spec = try SpecParser.parse(text)
+            #expect(spec.name == name)
+            #expect(!spec.family.theory(spec).isEmpty, "\(name) has a theory column")
+        }
+    }
+
     @Test func resolvedSpecsRoundTrip() throws {
         let texts = [
             "family: categorical\ntruth: {probabilities: [0.5, 0.25, 0.25]}\nestimator: add-k\nk: 0.5",

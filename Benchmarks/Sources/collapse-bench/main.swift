@@ -7,6 +7,7 @@ import Foundation
 
 let suites: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("samplers", "draws per second of every Randomness sampler (fill into a reused buffer)", runSamplerBenchmarks),
+    ("wright-fisher", "issue 4: Wright–Fisher through the engine, K=1000 n=10000 T=1000 R=1000", runWrightFisherBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

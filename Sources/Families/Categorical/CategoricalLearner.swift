@@ -24,6 +24,21 @@ public struct CategoricalLearner: Learner {
     public func fit(_ trainingSet: TrainingSet<CategoryCounts>) -> CategoricalModel {
         let k = categoryCount
         let pseudo = estimator.pseudoCount
+        let lineage = CategoryLineage.newest(trainingSet.parts.lazy.map(\.batch.lineage))
+        // The common case of a replace regime: one part, unweighted, with its occupied categories
+        // known — visit only those.
+        if pseudo == 0, trainingSet.parts.count == 1, let part = trainingSet.parts.first,
+           let occupied = part.batch.occupied, part.weight > 0, part.batch.total > 0 {
+            var weights = [Double](repeating: 0, count: k)
+            weights.withUnsafeMutableBufferPointer { w in
+                part.batch.counts.withUnsafeBufferPointer { c in
+                    for i in occupied { w[Int(i)] = Double(c[Int(i)]) }
+                }
+            }
+            var model = CategoricalModel(weights: weights, candidates: occupied, lineage: .real)
+            model.lineage = lineage.next(probabilities: model.probabilities, alive: model.aliveCategories)
+            return model
+        }
         var weights = [Double](repeating: pseudo, count: k)
         var total = pseudo * Double(k)
         weights.withUnsafeMutableBufferPointer { w in
@@ -39,15 +54,14 @@ public struct CategoricalLearner: Learner {
                 }
             }
         }
-        let lineage = CategoryLineage.newest(trainingSet.parts.lazy.map(\.batch.lineage))
         guard total > 0 else {
             // No data and no smoothing (every part had weight 0): the uninformed uniform model.
             var model = CategoricalModel(weights: [Double](repeating: 1, count: k), lineage: .real)
-            model.lineage = lineage.next(probabilities: model.probabilities)
+            model.lineage = lineage.next(probabilities: model.probabilities, alive: model.aliveCategories)
             return model
         }
         var model = CategoricalModel(weights: weights, lineage: .real)
-        model.lineage = lineage.next(probabilities: model.probabilities)
+        model.lineage = lineage.next(probabilities: model.probabilities, alive: model.aliveCategories)
         return model
     }
 
@@ -55,7 +69,10 @@ public struct CategoricalLearner: Learner {
     public func sample<G: RandomNumberGenerator>(
         from model: CategoricalModel, count: Int, into batch: inout CategoryCounts, using generator: inout G
     ) {
-        batch.draw(from: model, count: count, pointwise: sampling == .points, using: &generator)
+        let pointwise = sampling == .points
+        if !EngineGenerator.withConcrete(&generator, { batch.draw(from: model, count: count, pointwise: pointwise, using: &$0) }) {
+            batch.draw(from: model, count: count, pointwise: pointwise, using: &generator)
+        }
     }
 
     public var supportsIncrementalUpdate: Bool { true }
@@ -68,7 +85,7 @@ public struct CategoricalLearner: Learner {
         }
         var model = CategoricalModel(weights: weights, lineage: .real)
         // The fit continued the lineage of the previous model's batch; so does the update.
-        model.lineage = previous.lineage.next(probabilities: model.probabilities)
+        model.lineage = previous.lineage.next(probabilities: model.probabilities, alive: model.aliveCategories)
         return model
     }
 }

@@ -41,7 +41,10 @@ public struct CategoricalSource: RealSource {
         switch kind {
         case .distribution:
             var batch = CategoryCounts()
-            batch.draw(from: truth, count: count, pointwise: sampling == .points, using: &generator)
+            let pointwise = sampling == .points
+            if !EngineGenerator.withConcrete(&generator, { batch.draw(from: truth, count: count, pointwise: pointwise, using: &$0) }) {
+                batch.draw(from: truth, count: count, pointwise: pointwise, using: &generator)
+            }
             batch.lineage = .real
             return batch
         case .dataSet(let counts):

@@ -16,6 +16,9 @@ public struct CategoryCounts: DataBatch {
     public var total: Int
     /// The lineage of the model that drew the batch (``CategoryLineage/real`` for real data).
     public var lineage: CategoryLineage
+    /// The categories with a positive count, ascending, when known (after a multinomial draw), so
+    /// a fit can visit only them; nil when unknown.
+    public var occupied: [Int32]?
 
     public init() {
         counts = []
@@ -33,6 +36,7 @@ public struct CategoryCounts: DataBatch {
 
     public mutating func append(_ other: CategoryCounts) {
         if other.lineage.generation >= lineage.generation { lineage = other.lineage }
+        occupied = nil
         if other.counts.isEmpty { return }
         if counts.isEmpty {
             counts = other.counts
@@ -66,15 +70,22 @@ public struct CategoryCounts: DataBatch {
     ) {
         if pointwise {
             MultinomialDraw.tally(n, probabilities: model.probabilities, into: &counts, using: &generator)
+            occupied = nil
         } else {
             if counts.count != model.categoryCount {
                 counts = [Int](repeating: 0, count: model.categoryCount)
             }
-            model.conditionals.withUnsafeBufferPointer { c in
-                counts.withUnsafeMutableBufferPointer { out in
-                    MultinomialDraw.draw(n, conditionals: c, into: out, using: &generator)
-                }
+            counts.withUnsafeMutableBufferPointer { out in
+                MultinomialDraw.draw(n, from: model, into: out, using: &generator)
             }
+            // The occupied categories are among the model's alive ones.
+            var list = occupied ?? []
+            occupied = nil
+            list.removeAll(keepingCapacity: true)
+            counts.withUnsafeBufferPointer { c in
+                for i in model.aliveCategories where c[Int(i)] > 0 { list.append(i) }
+            }
+            occupied = list
         }
         total = n
         lineage = model.lineage

@@ -18,12 +18,19 @@ public struct CategoryLineage: Sendable, Equatable {
     /// The probabilities of the model that drew the batch (next-token models keep a context's row
     /// when a generation brings it no data); empty for real data and when not needed.
     public var drawingModel: [Double]
+    /// The categories with mass of the model that drew the batch (ascending) when known, so the next
+    /// lineage is updated in O(support) rather than O(K); empty otherwise.
+    public var alive: [Int32]
 
-    public init(generation: Int = 0, firstFit: [Double] = [], lostAt: [Int32] = [], drawingModel: [Double] = []) {
+    public init(
+        generation: Int = 0, firstFit: [Double] = [], lostAt: [Int32] = [], drawingModel: [Double] = [],
+        alive: [Int32] = []
+    ) {
         self.generation = generation
         self.firstFit = firstFit
         self.lostAt = lostAt
         self.drawingModel = drawingModel
+        self.alive = alive
     }
 
     /// The lineage of real data.
@@ -37,20 +44,41 @@ public struct CategoryLineage: Sendable, Equatable {
         return best
     }
 
-    /// The lineage of a model fitted on data whose newest lineage is `self`, with `probabilities`:
-    /// the next generation; p⁽¹⁾ set by the first fit; each category absent now keeps the
-    /// generation its absence began, or gets this one.
+    /// The lineage of a model fitted on data whose newest lineage is `self`, with `probabilities`
+    /// (and, when given, its categories with mass `alive`): the next generation; p⁽¹⁾ set by the
+    /// first fit; each category absent now keeps the generation its absence began, or gets this one.
     @inlinable
-    public func next(probabilities: [Double], keepDrawingModel: Bool = false) -> CategoryLineage {
+    public func next(probabilities: [Double], alive: [Int32] = [], keepDrawingModel: Bool = false) -> CategoryLineage {
         let generation = self.generation + 1
         let count = probabilities.count
-        var lostAt = [Int32](repeating: 0, count: count)
         let current = Int32(clamping: generation)
         let inherited = self.lostAt.count == count
-        probabilities.withUnsafeBufferPointer { p in
+        var lostAt: [Int32]
+        if inherited && !self.alive.isEmpty && !alive.isEmpty {
+            // Only categories alive in the drawing model can be newly lost, and only those alive
+            // now can have come back.
+            lostAt = self.lostAt
             lostAt.withUnsafeMutableBufferPointer { lost in
-                for i in 0..<count where p[i] == 0 {
-                    lost[i] = inherited && self.lostAt[i] > 0 ? self.lostAt[i] : current
+                probabilities.withUnsafeBufferPointer { p in
+                    for i in self.alive where p[Int(i)] == 0 { lost[Int(i)] = current }
+                }
+                for i in alive { lost[Int(i)] = 0 }
+            }
+        } else {
+            lostAt = [Int32](repeating: 0, count: count)
+            probabilities.withUnsafeBufferPointer { p in
+                lostAt.withUnsafeMutableBufferPointer { lost in
+                    if inherited {
+                        self.lostAt.withUnsafeBufferPointer { before in
+                            // Branch-free, so the loop vectorises.
+                            for i in 0..<count {
+                                let since = before[i] > 0 ? before[i] : current
+                                lost[i] = p[i] == 0 ? since : 0
+                            }
+                        }
+                    } else {
+                        for i in 0..<count { lost[i] = p[i] == 0 ? current : 0 }
+                    }
                 }
             }
         }
@@ -58,6 +86,7 @@ public struct CategoryLineage: Sendable, Equatable {
             generation: generation,
             firstFit: firstFit.count == count ? firstFit : probabilities,
             lostAt: lostAt,
-            drawingModel: keepDrawingModel ? probabilities : [])
+            drawingModel: keepDrawingModel ? probabilities : [],
+            alive: alive)
     }
 }

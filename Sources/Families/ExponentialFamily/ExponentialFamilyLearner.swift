@@ -36,7 +36,10 @@ public struct ExponentialFamilyLearner<Batch: ExponentialFamilyBatch>: Learner {
     public func sample<G: RandomNumberGenerator>(
         from model: ExponentialFamilyModel, count: Int, into batch: inout Batch, using generator: inout G
     ) {
-        batch.draw(distribution, parameter: model.parameter, count: count, using: &generator)
+        let distribution = self.distribution
+        if !EngineGenerator.withConcrete(&generator, { batch.draw(distribution, parameter: model.parameter, count: count, using: &$0) }) {
+            batch.draw(distribution, parameter: model.parameter, count: count, using: &generator)
+        }
     }
 
     public var supportsIncrementalUpdate: Bool { true }

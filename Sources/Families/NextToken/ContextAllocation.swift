@@ -52,7 +52,7 @@ public struct ContextVisits: Sendable, Equatable {
         var running = 0.0
         cumulative = self.frequencies.map { running += $0; return running }
         cumulative[cumulative.count - 1] = 1
-        conditionals = CategoricalModel(weights: frequencies, lineage: .real).conditionals
+        conditionals = MultinomialDraw.conditionals(frequencies)
     }
 
     /// The sizes of a proportional allocation of n (for the theory column).
