@@ -36,6 +36,43 @@ struct CategoricalTests {
         }
     }
 
+    /// The joint law of the draw: n = 8 over five categories, one dead: chi-square over all
+    /// 330 compositions of 8 into the four live ones against n!/∏xᵢ! ∏pᵢ^xᵢ (100,000 draws).
+    @Test func multinomialDrawJointDistribution() {
+        let weights = [0.2, 0, 0.5, 0.1, 0.2]
+        let model = CategoricalModel(weights: weights, lineage: .real)
+        var index: [[Int]: Int] = [:]
+        var pmf: [Double] = []
+        for a in 0...8 {
+            for c in 0...(8 - a) {
+                for d in 0...(8 - a - c) {
+                    let e = 8 - a - c - d
+                    index[[a, 0, c, d, e]] = pmf.count
+                    var logP = SpecialFunctions.logFactorial(8)
+                    for (x, p) in [(a, 0.2), (c, 0.5), (d, 0.1), (e, 0.2)] {
+                        logP += Double(x) * log(p) - SpecialFunctions.logFactorial(x)
+                    }
+                    pmf.append(exp(logP))
+                }
+            }
+        }
+        var generator = Xoshiro256StarStar(seed: 32)
+        var batch = CategoryCounts()
+        var observed = [Int](repeating: 0, count: pmf.count)
+        let draws = 100_000
+        for _ in 0..<draws {
+            batch.draw(from: model, count: 8, pointwise: false, using: &generator)
+            guard let cell = index[batch.counts] else {
+                Issue.record("not a composition of 8 with the dead category empty: \(batch.counts)")
+                return
+            }
+            observed[cell] += 1
+        }
+        let pooled = ChiSquareTest.pooled(observed: observed, expected: pmf.map { $0 * Double(draws) }, minimumExpected: 10)
+        let result = ChiSquareTest.goodnessOfFit(observed: pooled.observed, expected: pooled.expected)
+        #expect(result.pValue >= discreteGoodnessOfFitLevel, "chi-square \(result.statistic), p = \(result.pValue)")
+    }
+
     /// Weighted MLE and add-k fits from count vectors, exactly.
     @Test func weightedFits() {
         let a = CategoryCounts(counts: [2, 0, 6])
