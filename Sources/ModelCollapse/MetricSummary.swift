@@ -40,7 +40,7 @@ public struct MetricSummary: Sendable, Equatable {
 
 /// Streaming aggregation of one (generation, metric) cell: Welford moments and a bounded-memory
 /// quantile sketch. Values arrive in replicate order, so the result does not depend on threads.
-public struct CellAccumulator: Sendable {
+public struct CellAccumulator: Sendable, Equatable, Codable {
     public var moments = RunningMoments()
     public var sketch = QuantileSketch()
 
@@ -53,11 +53,11 @@ public struct CellAccumulator: Sendable {
     }
 
     public func summary(generation: Int, metric: String) -> MetricSummary {
-        MetricSummary(
+        let q = sketch.quantiles([0.05, 0.5, 0.95])
+        return MetricSummary(
             generation: generation, metric: metric, count: moments.count, mean: moments.mean,
             standardDeviation: moments.count > 1 ? moments.standardDeviation : 0,
             standardError: moments.count > 1 ? moments.standardError : 0,
-            q05: sketch.quantile(0.05), q50: sketch.quantile(0.5), q95: sketch.quantile(0.95),
-            nonFiniteCount: moments.nonFiniteCount)
+            q05: q[0], q50: q[1], q95: q[2], nonFiniteCount: moments.nonFiniteCount)
     }
 }

@@ -4,8 +4,9 @@ public protocol ProgressObserver: Sendable {
     func replicatesCompleted(_ completed: Int, of total: Int)
 }
 
-/// Receives replicate-level values in replicate order (for trajectories.csv).
-public protocol TrajectorySink {
+/// Receives replicate-level values in replicate order (for trajectories.csv). A class, so the
+/// simulation can hold it as an existential without making the replicate loop generic over it.
+public protocol TrajectorySink: AnyObject {
     /// Values of replicate `replicate` after fit `generation`, in metric order.
-    mutating func record(replicate: Int, generation: Int, values: UnsafeBufferPointer<Double>)
+    func record(replicate: Int, generation: Int, values: UnsafeBufferPointer<Double>)
 }

@@ -29,12 +29,14 @@ where Source.Batch == L.Batch, E.Model == L.Model {
     }
 
     /// The random stream of replicate `r`.
+    @inlinable
     public func generator(replicate r: Int) -> Xoshiro256StarStar {
         RandomStream.generator(seed: plan.seed, path: plan.streamPrefix + [UInt64(r)])
     }
 
     /// Runs replicate `r`, calling `record(t, values)` after the t-th fit, t = 1…T.
     /// `shouldStop` is checked at each generation boundary; returns false if it stopped early.
+    @inlinable
     @discardableResult
     public func run(
         replicate r: Int,

@@ -17,10 +17,15 @@ where Source.Batch == L.Batch, E.Model == L.Model {
 
     /// Runs every replicate. `shouldStop` is polled between generations; when it returns true
     /// the run stops and the result says so (nothing of a partial wave is aggregated).
+    /// `onCheckpoint` receives the state after every wave; a run started `resumeFrom` such a state
+    /// continues at its next replicate and ends with the same result as an uninterrupted run.
+    @inlinable
     public func run(
         progress: (any ProgressObserver)? = nil,
-        trajectories: inout some TrajectorySink,
-        shouldStop: @escaping @Sendable () -> Bool = { false }
+        trajectories: (any TrajectorySink)? = nil,
+        shouldStop: @escaping @Sendable () -> Bool = { false },
+        resumeFrom checkpoint: SimulationCheckpoint? = nil,
+        onCheckpoint: ((SimulationCheckpoint) -> Void)? = nil
     ) -> SimulationResult {
         let plan = chain.plan
         let names = chain.evaluation.metricNames
@@ -32,13 +37,18 @@ where Source.Batch == L.Batch, E.Model == L.Model {
             replicates: plan.replicates, valuesPerReplicate: stride, threads: threads)
 
         var accumulators = [CellAccumulator](repeating: CellAccumulator(), count: stride)
+        var completed = 0
+        if let checkpoint {
+            precondition(checkpoint.accumulators.count == stride, "a checkpoint of another plan")
+            accumulators = checkpoint.accumulators
+            completed = checkpoint.completedReplicates
+        }
         let buffer = SharedBuffer(count: waveSize * stride)
         defer { buffer.deallocate() }
-        let completedCounter = Atomic<Int>(0)
-        var completed = 0
+        let completedCounter = Atomic<Int>(completed)
         var stopped = false
 
-        var waveStart = 0
+        var waveStart = completed
         while waveStart < plan.replicates {
             let waveCount = min(waveSize, plan.replicates - waveStart)
             let next = Atomic<Int>(0)
@@ -69,16 +79,19 @@ where Source.Batch == L.Batch, E.Model == L.Model {
             Simulation.fold(
                 buffer: buffer, replicates: waveCount, generations: generations,
                 metricCount: metricCount, threads: threads, into: &accumulators)
-            for slot in 0..<waveCount {
-                for t in 1...generations {
-                    let offset = slot * stride + (t - 1) * metricCount
-                    trajectories.record(
-                        replicate: waveStart + slot, generation: t,
-                        values: UnsafeBufferPointer(start: buffer.pointer + offset, count: metricCount))
+            if let trajectories {
+                for slot in 0..<waveCount {
+                    for t in 1...generations {
+                        let offset = slot * stride + (t - 1) * metricCount
+                        trajectories.record(
+                            replicate: waveStart + slot, generation: t,
+                            values: UnsafeBufferPointer(start: buffer.pointer + offset, count: metricCount))
+                    }
                 }
             }
             completed += waveCount
             waveStart += waveCount
+            onCheckpoint?(SimulationCheckpoint(completedReplicates: completed, accumulators: accumulators))
         }
 
         var rows: [[MetricSummary]] = [chain.truthValues.enumerated().map { m, value in
@@ -95,16 +108,8 @@ where Source.Batch == L.Batch, E.Model == L.Model {
         return SimulationResult(metricNames: names, rows: rows, completedReplicates: completed, stopped: stopped)
     }
 
-    /// Runs without replicate-level output.
-    public func run(
-        progress: (any ProgressObserver)? = nil,
-        shouldStop: @escaping @Sendable () -> Bool = { false }
-    ) -> SimulationResult {
-        var sink = DiscardingTrajectorySink()
-        return run(progress: progress, trajectories: &sink, shouldStop: shouldStop)
-    }
-
     /// Replicates per wave: enough to keep every thread busy, at most 2²⁴ buffered values.
+    @usableFromInline
     static func waveSize(replicates: Int, valuesPerReplicate: Int, threads: Int) -> Int {
         let byMemory = max(1, (1 << 24) / max(1, valuesPerReplicate))
         return max(1, min(replicates, max(threads * 8, min(1024, byMemory))))
@@ -112,6 +117,7 @@ where Source.Batch == L.Batch, E.Model == L.Model {
 
     /// Folds a wave into the accumulators, in replicate order within each cell; cells are split
     /// across threads by generation.
+    @inlinable
     static func fold(
         buffer: SharedBuffer, replicates: Int, generations: Int, metricCount: Int, threads: Int,
         into accumulators: inout [CellAccumulator]
@@ -133,23 +139,20 @@ where Source.Batch == L.Batch, E.Model == L.Model {
     }
 }
 
-/// A trajectory sink that drops everything.
-public struct DiscardingTrajectorySink: TrajectorySink {
-    public init() {}
-    public mutating func record(replicate: Int, generation: Int, values: UnsafeBufferPointer<Double>) {}
-}
-
 /// A raw buffer shared by worker threads that write disjoint slots.
+@usableFromInline
 struct SharedBuffer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Double>
-    init(count: Int) {
+    @usableFromInline let pointer: UnsafeMutablePointer<Double>
+    @usableFromInline init(count: Int) {
         pointer = .allocate(capacity: max(count, 1))
         pointer.initialize(repeating: 0, count: max(count, 1))
     }
-    func deallocate() { pointer.deallocate() }
+    @usableFromInline func deallocate() { pointer.deallocate() }
 }
 
 /// Accumulator storage shared by fold threads that update disjoint cells.
+@usableFromInline
 struct SharedCells: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<CellAccumulator>
+    @usableFromInline let pointer: UnsafeMutablePointer<CellAccumulator>
+    @usableFromInline init(pointer: UnsafeMutablePointer<CellAccumulator>) { self.pointer = pointer }
 }

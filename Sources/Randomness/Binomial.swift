@@ -23,7 +23,7 @@ import ucrt
 ///   `ln(P(k)/P(m))` with m the mode, written with the Stirling correction `fc` so that no two large
 ///   log-factorials are subtracted; O(1) expected time for every n (n up to 2⁵³ is exact in `Double`).
 ///
-/// - Precondition: `count ≥ 0`, `probability` in [0, 1].
+/// - Precondition: `count` in 0 … 2⁵³ (exact in `Double`), `probability` in [0, 1].
 @frozen
 public struct Binomial: Sampler, Sendable, Hashable {
     public let count: Int
@@ -62,7 +62,7 @@ public struct Binomial: Sampler, Sendable, Hashable {
 
     @inlinable
     public init(count: Int, probability: Double) {
-        precondition(count >= 0, "Binomial: count must be ≥ 0")
+        precondition(count >= 0 && count <= 1 << 53, "Binomial: count must be in 0 ... 2⁵³")
         precondition(probability >= 0 && probability <= 1, "Binomial: probability must be in [0, 1]")
         self.count = count
         self.probability = probability

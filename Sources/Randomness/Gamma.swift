@@ -10,10 +10,12 @@ import ucrt
 
 /// The gamma distribution with density `x^{k−1} e^{−x/θ} / (Γ(k) θ^k)` on (0, ∞), shape k, scale θ.
 ///
-/// For k ≥ 1, G. Marsaglia, W. W. Tsang, "A simple method for generating gamma variables",
+/// For k > 1, G. Marsaglia, W. W. Tsang, "A simple method for generating gamma variables",
 /// ACM Trans. Math. Softw. 26(3), 2000, https://doi.org/10.1145/358407.358414: with d = k − 1/3 and
 /// c = 1/√(9d), repeat {Z standard normal, v = (1 + cZ)³ (retry if ≤ 0), U uniform} until
 /// `U < 1 − 0.0331 Z⁴` (squeeze) or `ln U < Z²/2 + d(1 − v + ln v)`, and return `θ d v`.
+///
+/// For k = 1 it is the exponential distribution, drawn by ``Exponential``'s ziggurat.
 ///
 /// For k < 1, the boost of the same paper (after Stuart 1962): if G ~ Gamma(k + 1) and U uniform on
 /// (0, 1], `G U^{1/k}` ~ Gamma(k). It is formed in log-space, `ln G + ln(U)/k`, and exponentiated
@@ -72,6 +74,9 @@ public struct Gamma: Sampler, Sendable, Hashable {
     /// A Gamma(shape, 1) draw.
     @inlinable
     func standardSample<G: RandomNumberGenerator>(using generator: inout G, layers: ZigguratLayers) -> Double {
+        if shape == 1 {
+            return Exponential.standard(using: &generator)
+        }
         if shape >= 1 {
             return marsagliaTsang(using: &generator, layers: layers)
         }
@@ -81,6 +86,9 @@ public struct Gamma: Sampler, Sendable, Hashable {
     /// ln of a Gamma(shape, 1) draw.
     @inlinable
     func standardLogSample<G: RandomNumberGenerator>(using generator: inout G, layers: ZigguratLayers) -> Double {
+        if shape == 1 {
+            return log(Exponential.standard(using: &generator))
+        }
         let boosted = log(marsagliaTsang(using: &generator, layers: layers))
         if shape >= 1 { return boosted }
         return boosted + log(generator.nextOpenUniform()) / shape

@@ -21,7 +21,7 @@ import ucrt
 /// output (Doornik, "An Improved Ziggurat Method to Generate Normal Random Samples", 2005: reusing
 /// the layer bits in the uniform correlates them and spoils the tails), forms `x = j · x_i / 2⁵³`, and
 /// accepts at once when `j < threshold_i = ⌈2⁵³ x_{i+1} / x_i⌉`, i.e. when x lies in the layer's
-/// inner rectangle (about 99 % of draws for the normal). Otherwise the caller does the tail
+/// inner rectangle (98.5 % of draws for the normal, 97.8 % for the exponential). Otherwise the caller does the tail
 /// (layer 0) or the wedge test `f(x_i) + U (f(x_{i+1}) − f(x_i)) < f(x)` (other layers).
 ///
 /// The tables are computed once, at first use, and never freed; their memory is immutable after

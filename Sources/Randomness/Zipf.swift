@@ -9,7 +9,7 @@ import ucrt
 #endif
 
 /// The Zipf distribution on {1, …, N}: `P(k) = k^{−s} / Σ_{j=1}^{N} j^{−s}`, any real exponent s ≥ 0
-/// (s = 0 is uniform).
+/// (s = 0 is uniform, and sampled directly as such).
 ///
 /// Rejection-inversion, W. Hörmann, G. Derflinger, "Rejection-inversion to generate variates from
 /// monotone discrete distributions", ACM Trans. Model. Comput. Simul. 6(3), 1996,
@@ -59,6 +59,10 @@ public struct Zipf: Sampler, Sendable, Hashable {
 
     @inlinable
     public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Int {
+        if exponent == 0 {
+            // Uniform: Lemire's unbiased bounded integer (the standard library's).
+            return 1 + Int(truncatingIfNeeded: generator.next(upperBound: UInt64(count)))
+        }
         let n = Double(count)
         while true {
             let u = upperIntegral - generator.nextUniform() * (upperIntegral - lowerIntegral)

@@ -41,7 +41,7 @@
 ///
 /// **Default capacity.** 1024: the default run has 1000 replicates, so each (generation, metric)
 /// cell of a default run is summarised exactly, and the sketch stays at 8 KB while exact.
-public struct QuantileSketch: Sendable, Equatable {
+public struct QuantileSketch: Sendable, Equatable, Codable {
     /// The number of items a level may hold before it is compacted.
     public let capacity: Int
     /// Number of (non-NaN) values summarised.
@@ -142,7 +142,8 @@ public struct QuantileSketch: Sendable, Equatable {
         }
         guard count > 0 else { return probabilities.map { _ in .nan } }
         if isExact {
-            let sorted = levels[0].sorted()
+            var sorted = levels[0]
+            RadixSort.sort(&sorted)
             return probabilities.map { Quantile.of(sorted: sorted, $0) }
         }
         var items: [(value: Double, weight: Int)] = []
@@ -196,7 +197,7 @@ public struct QuantileSketch: Sendable, Equatable {
             levels.append([])
             levels[h + 1].reserveCapacity(capacity + 1)
         }
-        levels[h].sort()
+        RadixSort.sort(&levels[h])
         let weight = 1 << h
         let offset: Int
         if upwardError <= downwardError {

@@ -31,7 +31,7 @@ import Foundation
 ///   added, and for fewer than two values;
 /// - ``minimum`` and ``maximum`` range over all non-NaN values, infinities included.
 @frozen
-public struct RunningMoments: Sendable, Equatable {
+public struct RunningMoments: Sendable, Equatable, Codable {
     // Stored as internal (usable from inlinable code) with public read-only accessors below.
     @usableFromInline var allCount: Int
     @usableFromInline var finiteValues: Int

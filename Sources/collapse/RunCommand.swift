@@ -10,19 +10,47 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Every key of the spec can be overridden with --set KEY.PATH=VALUE (YAML flow syntax for \
             lists and mappings, e.g. --set 'regime={synthetic: accumulate, real: keep}'). The run is \
-            written to a hidden partial directory and renamed into place when complete.
+            written to a hidden partial directory and renamed into place when complete. Ctrl-C (or \
+            SIGTERM) stops at the next generation boundary and leaves a checkpoint: finish the run \
+            with --resume PARTIAL_DIR, with the same summary.csv as an uninterrupted run. A spec with \
+            a sweep: block runs every point of its grid into a sweep directory (Docs/Sweeps.md).
             """)
 
     @Argument(help: "The YAML spec file.")
-    var spec: String
+    var spec: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a spec key (repeatable).", valueName: "key=value"))
     var overrides: [String] = []
 
+    @Option(help: ArgumentHelp("Finish a stopped or killed run from its partial directory.", valueName: "dir"))
+    var resume: String?
+
     @OptionGroup var options: RunOptions
 
+    func validate() throws {
+        switch (spec, resume) {
+        case (nil, nil): throw ValidationError("give a spec file, or --resume PARTIAL_DIR")
+        case (.some, .some): throw ValidationError("give either a spec file or --resume, not both")
+        case (nil, .some):
+            if !overrides.isEmpty || !options.shortcutOverrides.isEmpty || options.out != nil {
+                throw ValidationError("--resume continues the run as it was specified: --set, --replicates, --generations, --seed and --out do not apply")
+            }
+        default: break
+        }
+    }
+
     func run() throws {
-        let text = try readSpecFile(spec)
+        StopSignal.shared.install()
+        if let resume {
+            let record = try execute(resuming: URL(fileURLWithPath: resume), options: options)
+            if !options.quiet { printSummary(record) }
+            return
+        }
+        let text = try readSpecFile(spec!)
+        // A spec with `sweep:` runs every point of its grid (SweepCommand.swift).
+        if (try? SpecParser.isSweep(SpecParser.document(text, overrides: options.shortcutOverrides + overrides))) == true {
+            return try runSweep(text, overrides: options.shortcutOverrides + overrides, options: options)
+        }
         let parsed = try parseSpec(text, overrides: options.shortcutOverrides + overrides)
         let record = try execute(parsed, options: options)
         if !options.quiet { printSummary(record) }
@@ -45,9 +73,15 @@ struct RunOptions: ParsableArguments {
     var runsRoot: String = "runs"
     @Flag(help: "No progress display and no summary table.")
     var quiet = false
+    @Option(name: .customLong("checkpoint-seconds"), help: "Seconds between checkpoints of a running run.")
+    var checkpointSeconds: Double = 10
+    @Option(name: .customLong("points-in-parallel"), help: "Sweeps: points run at once, each on --threads threads (default: as many as threads).")
+    var pointsInParallel: Int?
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if !(checkpointSeconds >= 0) { throw ValidationError("--checkpoint-seconds must be ≥ 0, got \(checkpointSeconds)") }
+        if let pointsInParallel, pointsInParallel < 1 { throw ValidationError("--points-in-parallel must be at least 1, got \(pointsInParallel)") }
     }
 
     var shortcutOverrides: [String] {
@@ -82,14 +116,31 @@ func parseSpec(_ text: String, overrides: [String]) throws -> ExperimentSpec {
 
 /// Runs a spec with the CLI's progress display.
 func execute(_ spec: ExperimentSpec, options: RunOptions, outputDirectory: URL? = nil, label: String? = nil) throws -> ExperimentRunner.Record {
-    let progress: ProgressDisplay? = options.quiet ? nil : ProgressDisplay(label: label ?? spec.name)
+    try runWithDisplay(label: label ?? spec.name, options: options) { runOptions in
+        var runOptions = runOptions
+        runOptions.outputDirectory = outputDirectory ?? options.out.map { URL(fileURLWithPath: $0) }
+        return try ExperimentRunner.run(spec, options: runOptions)
+    }
+}
+
+/// Finishes a stopped run.
+func execute(resuming partial: URL, options: RunOptions) throws -> ExperimentRunner.Record {
+    try runWithDisplay(label: partial.lastPathComponent, options: options) { runOptions in
+        try ExperimentRunner.resume(partialDirectory: partial, options: runOptions)
+    }
+}
+
+/// Progress, stop signals, the report and the run index around a run.
+func runWithDisplay(label: String, options: RunOptions, _ body: (ExperimentRunner.Options) throws -> ExperimentRunner.Record) throws -> ExperimentRunner.Record {
+    let progress: ProgressDisplay? = options.quiet ? nil : ProgressDisplay(label: label)
     let runOptions = ExperimentRunner.Options(
         threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount,
-        outputDirectory: outputDirectory ?? options.out.map { URL(fileURLWithPath: $0) },
         runsRoot: URL(fileURLWithPath: options.runsRoot), progress: progress,
-        finalize: { directory in try ReportWriter.write(runDirectory: directory) })
+        shouldStop: { StopSignal.shared.isSet },
+        finalize: { directory in try ReportWriter.write(runDirectory: directory) },
+        checkpointInterval: options.checkpointSeconds)
     do {
-        let record = try ExperimentRunner.run(spec, options: runOptions)
+        let record = try body(runOptions)
         progress?.finish()
         do {
             try RunIndex(root: URL(fileURLWithPath: options.runsRoot)).record(runDirectory: record.directory)
@@ -98,6 +149,13 @@ func execute(_ spec: ExperimentSpec, options: RunOptions, outputDirectory: URL? 
         }
         return record
     } catch let error as ExperimentRunner.RunError {
+        progress?.finish()
+        if case .stopped = error {
+            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+            Collapse.exit(withError: ExitCode(128 + (StopSignal.shared.isSet ? StopSignal.shared.signal : 2)))
+        }
+        fail(error.description)
+    } catch let error as SpecError {
         progress?.finish()
         fail(error.description)
     }

@@ -1,5 +1,7 @@
 import Experiments
 import Foundation
+import ModelCollapse
+import Synchronization
 import Testing
 
 func temporaryDirectory() -> URL {
@@ -91,4 +93,58 @@ func runSpec(_ text: String, threads: Int, into directory: URL) throws -> Experi
         _ = try ExperimentRunner.run(spec, options: .init(threads: 2, outputDirectory: directory, shouldStop: { true }))
     }
     #expect(!FileManager.default.fileExists(atPath: directory.path))
+}
+
+/// Counts completed replicates, so a test can stop a run part-way.
+final class CountingObserver: ProgressObserver, @unchecked Sendable {
+    let completed = Mutex(0)
+    func replicatesCompleted(_ count: Int, of total: Int) { completed.withLock { $0 = max($0, count) } }
+}
+
+@Test func aStoppedRunResumesToTheSameBytes() throws {
+    let root = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let text = "generations: 6\nreplicates: 2500\nsamples: 12\npath: samples\ntrajectories: true\nmetrics: [variance, kl, collapsed]"
+    let full = try runSpec(text, threads: 2, into: root.appendingPathComponent("full"))
+
+    let observer = CountingObserver()
+    let spec = try SpecParser.parse(text)
+    let target = root.appendingPathComponent("part")
+    var partial: URL?
+    do {
+        _ = try ExperimentRunner.run(spec, options: .init(
+            threads: 2, outputDirectory: target, progress: observer,
+            shouldStop: { observer.completed.withLock { $0 } >= 1100 }, checkpointInterval: 0))
+        Issue.record("the run should have stopped")
+    } catch ExperimentRunner.RunError.stopped(let url) {
+        partial = url
+    }
+    let stopped = try #require(partial)
+    #expect(!FileManager.default.fileExists(atPath: target.path))  // a stopped run never looks complete
+    #expect(!FileManager.default.fileExists(atPath: stopped.appendingPathComponent("summary.csv").path))
+    let checkpoint = try RunCheckpoint.read(from: stopped)
+    #expect(checkpoint.simulation?.completedReplicates == 1024)  // the first wave; the second was cut
+
+    let resumed = try ExperimentRunner.resume(partialDirectory: stopped, options: .init(threads: 3))
+    #expect(resumed.directory.path == target.path)
+    #expect(!FileManager.default.fileExists(atPath: stopped.path))
+    for file in ["summary.csv", "trajectories.csv", "spec.yaml"] {
+        let a = try Data(contentsOf: full.directory.appendingPathComponent(file))
+        let b = try Data(contentsOf: target.appendingPathComponent(file))
+        #expect(a == b, "\(file) differs after resume")
+    }
+    #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent(RunCheckpoint.fileName).path))
+    #expect(resumed.manifest.status == "complete" && resumed.manifest.completedReplicates == 2500)
+}
+
+@Test func resumingSomethingThatIsNotAStoppedRunIsAClearError() throws {
+    let root = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let done = try runSpec("generations: 2\nreplicates: 5", threads: 1, into: root.appendingPathComponent("done"))
+    #expect(throws: ExperimentRunner.RunError.self) {
+        _ = try ExperimentRunner.resume(partialDirectory: done.directory, options: .init())
+    }
+    #expect(throws: ExperimentRunner.RunError.self) {
+        _ = try ExperimentRunner.resume(partialDirectory: root.appendingPathComponent("nowhere"), options: .init())
+    }
 }

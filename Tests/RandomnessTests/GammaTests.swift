@@ -23,7 +23,7 @@ struct GammaTests {
     /// `logSample` for small shapes, where the variate itself underflows: KS of ln X against
     /// P(ln X ≤ t) = P(k, e^t), which for e^t < 10⁻³⁰⁰ is e^{kt}/Γ(k + 1) to 10⁻³⁰⁰ relative (the
     /// series P(k, x) = x^k e^{−x}/Γ(k + 1) · (1 + x/(k + 1) + …)).
-    @Test(arguments: [0.001, 0.01, 0.3, 2.5])
+    @Test(arguments: [0.001, 0.01, 0.3, 1.0, 2.5])
     func logSample(shape: Double) {
         let gamma = Gamma(shape: shape)
         var generator = Xoshiro256StarStar(seed: 33)

@@ -117,7 +117,7 @@ struct NormalTests {
     }
 
     /// The table: the top layer closes (its area equals the others' to 10⁻¹²), the thresholds are
-    /// consistent with the layer widths, and the fast path accepts ≈ 98.8 %.
+    /// consistent with the layer widths, and the fast path accepts ≈ 98.5 %.
     @Test func zigguratTableIsConsistent() {
         let layers = ZigguratTable.normal.layers
         let n = ZigguratTable.layerCount

@@ -56,6 +56,19 @@ func runSamplerBenchmarks(_ arguments: [String]) {
 
     measure("normal", "mean=0 sd=1", Normal(), as: { $0 })
     measure("normal", "mean=3 sd=2", Normal(mean: 3, standardDeviation: 2), as: { $0 })
+    do {
+        var buffer = [Double](repeating: 0, count: draws)
+        let (seconds, _) = buffer.withUnsafeMutableBufferPointer { pointer in
+            BenchmarkTable.bestTime {
+                var local = generator
+                for index in pointer.indices { pointer[index] = Normal.standard(using: &local) }
+                generator = local
+                return 0
+            }
+        }
+        checksum += buffer.reduce(0, +)
+        BenchmarkTable.row("normal", "standard(using:) per call", draws: draws, seconds: seconds)
+    }
     measure("exponential", "rate=1", Exponential(), as: { $0 })
     for shape in [0.01, 0.5, 1, 7.3] {
         measure("gamma", "shape=\(shape) scale=1", Gamma(shape: shape), as: { $0 })

@@ -2,11 +2,12 @@ import Foundation
 
 // collapse-bench SUITE [options]
 //
-// Suites (one file each): samplers (SamplerBenchmarks.swift).
+// Suites (one file each): samplers (SamplerBenchmarks.swift), engine (EngineBenchmarks.swift).
 // Build and run in release: swift run -c release --package-path Benchmarks collapse-bench samplers
 
 let suites: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("samplers", "draws per second of every Randomness sampler (fill into a reused buffer)", runSamplerBenchmarks),
+    ("engine", "ns per sample of the Gaussian recursive-training loop (issue 3), both paths, vs the raw sampler", runEngineBenchmarks),
     ("wright-fisher", "issue 4: Wright–Fisher through the engine, K=1000 n=10000 T=1000 R=1000", runWrightFisherBenchmark),
 ]
 

@@ -102,19 +102,14 @@ public struct CategoricalFamily: ExperimentFamily {
         return nil
     }
 
-    public func run<Sink: TrajectorySink>(
-        _ spec: ExperimentSpec, threads: Int, progress: (any ProgressObserver)?,
-        trajectories: inout Sink, shouldStop: @escaping @Sendable () -> Bool
-    ) -> SimulationResult {
+    public func run(_ spec: ExperimentSpec, control: RunControl) -> SimulationResult {
         let sampling = DiscreteSpec.sampling(spec)
         let truth = CategoricalModel(probabilities: probabilities)
         let source = CategoricalSource(truth: truth, kind: dataSet.map { .dataSet($0) } ?? .distribution, sampling: sampling)
         let learner = CategoricalLearner(categoryCount: probabilities.count, estimator: estimator, sampling: sampling)
         let evaluation = CategoricalEvaluation(
             truth: DiscreteTruth(probabilities: probabilities), metrics: spec.metrics.map { CategoricalMetric(rawValue: $0)! })
-        return DiscreteSpec.simulate(
-            source: source, learner: learner, evaluation: evaluation, plan: spec.plan(threads: threads),
-            progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
+        return control.simulate(source: source, learner: learner, evaluation: evaluation, plan: spec.plan(threads: control.threads))
     }
 
     /// Collision, first-fit distance and tail mass under counting with `replace` or Seddik's

@@ -81,12 +81,4 @@ enum DiscreteSpec {
         case .fresh, .fraction: return nil
         }
     }
-
-    static func simulate<S: RealSource, L: Learner, E: Evaluation, Sink: TrajectorySink>(
-        source: S, learner: L, evaluation: E, plan: SimulationPlan, progress: (any ProgressObserver)?,
-        trajectories: inout Sink, shouldStop: @escaping @Sendable () -> Bool
-    ) -> SimulationResult where S.Batch == L.Batch, E.Model == L.Model {
-        let chain = ReplicateChain(source: source, learner: learner, evaluation: evaluation, plan: plan)
-        return Simulation(chain: chain).run(progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
-    }
 }

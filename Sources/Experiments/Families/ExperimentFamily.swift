@@ -2,8 +2,9 @@ import ModelCollapse
 
 /// A model family as the spec and the CLI see it: its keys, metrics, and how to run it.
 ///
-/// The existential `any ExperimentFamily` is used only at the top of a run: ``run(_:threads:progress:trajectories:shouldStop:)``
-/// builds the concrete, fully generic ``Simulation`` so the replicate loop specialises.
+/// The existential `any ExperimentFamily` is used only at the top of a run: ``run(_:control:)``
+/// calls ``RunControl/simulate(source:learner:evaluation:plan:)`` with
+/// concrete types, so the replicate loop specialises.
 public protocol ExperimentFamily: Sendable {
     /// The value of `family:` in a spec.
     static var name: String { get }
@@ -28,10 +29,7 @@ public protocol ExperimentFamily: Sendable {
     /// Checks the combination of family keys and common keys (sizes, estimator…).
     func validate(_ spec: ExperimentSpec) throws
     /// Runs the experiment.
-    func run<Sink: TrajectorySink>(
-        _ spec: ExperimentSpec, threads: Int, progress: (any ProgressObserver)?,
-        trajectories: inout Sink, shouldStop: @escaping @Sendable () -> Bool
-    ) -> SimulationResult
+    func run(_ spec: ExperimentSpec, control: RunControl) -> SimulationResult
     /// Closed-form expectations per metric and generation (index = generation), where they exist.
     func theory(_ spec: ExperimentSpec) -> [String: [Double?]]
 }

@@ -103,26 +103,22 @@ public struct OneParameterSpec: Sendable, Equatable {
         return entries
     }
 
-    func run<Sink: TrajectorySink>(
-        _ spec: ExperimentSpec, threads: Int, progress: (any ProgressObserver)?,
-        trajectories: inout Sink, shouldStop: @escaping @Sendable () -> Bool
-    ) -> SimulationResult {
+    func run(_ spec: ExperimentSpec, control: RunControl) -> SimulationResult {
         let evaluation = ExponentialFamilyEvaluation(
             distribution: distribution, truth: truth,
             metrics: spec.metrics.map { ExponentialFamilyMetric(rawValue: $0)! }, collapseThreshold: collapseThreshold)
+        let plan = spec.plan(threads: control.threads)
         switch spec.resolvedPath {
         case .statistics:
-            return DiscreteSpec.simulate(
+            return control.simulate(
                 source: ExponentialFamilySource<SufficientStatisticBatch>(distribution: distribution, parameter: truth),
                 learner: ExponentialFamilyLearner<SufficientStatisticBatch>(distribution: distribution, estimator: estimator),
-                evaluation: evaluation, plan: spec.plan(threads: threads), progress: progress,
-                trajectories: &trajectories, shouldStop: shouldStop)
+                evaluation: evaluation, plan: plan)
         default:
-            return DiscreteSpec.simulate(
+            return control.simulate(
                 source: ExponentialFamilySource<ExponentialFamilySampleBatch>(distribution: distribution, parameter: truth),
                 learner: ExponentialFamilyLearner<ExponentialFamilySampleBatch>(distribution: distribution, estimator: estimator),
-                evaluation: evaluation, plan: spec.plan(threads: threads), progress: progress,
-                trajectories: &trajectories, shouldStop: shouldStop)
+                evaluation: evaluation, plan: plan)
         }
     }
 
@@ -157,11 +153,8 @@ extension OneParameterExperimentFamily {
     public var supportsIncrementalUpdate: Bool { true }
     public func statisticsPathAllowed(regime: Regime) -> Bool { !regime.needsSubsampling(realSourceCanDrawFresh: true) }
     public func validate(_ spec: ExperimentSpec) throws {}
-    public func run<Sink: TrajectorySink>(
-        _ spec: ExperimentSpec, threads: Int, progress: (any ProgressObserver)?,
-        trajectories: inout Sink, shouldStop: @escaping @Sendable () -> Bool
-    ) -> SimulationResult {
-        configuration.run(spec, threads: threads, progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
+    public func run(_ spec: ExperimentSpec, control: RunControl) -> SimulationResult {
+        configuration.run(spec, control: control)
     }
     public func theory(_ spec: ExperimentSpec) -> [String: [Double?]] { configuration.theory(spec) }
 }

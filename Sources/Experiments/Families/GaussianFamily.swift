@@ -143,50 +143,39 @@ public struct GaussianFamily: ExperimentFamily {
         }
     }
 
-    public func run<Sink: TrajectorySink>(
-        _ spec: ExperimentSpec, threads: Int, progress: (any ProgressObserver)?,
-        trajectories: inout Sink, shouldStop: @escaping @Sendable () -> Bool
-    ) -> SimulationResult {
-        let plan = spec.plan(threads: threads)
+    public func run(_ spec: ExperimentSpec, control: RunControl) -> SimulationResult {
+        let plan = spec.plan(threads: control.threads)
         let metrics = spec.metrics.map { GaussianMetric(rawValue: $0)! }
         if dimension == 1 {
             let truth = UnivariateGaussianModel(mean: mean[0], variance: covariance[0, 0])
             let evaluation = UnivariateGaussianEvaluation(truth: truth, metrics: metrics, collapseThreshold: collapseThreshold)
             switch spec.resolvedPath {
             case .statistics:
-                return simulate(
+                return control.simulate(
                     source: UnivariateGaussianSource<UnivariateStatisticsBatch>(mean: truth.mean, variance: truth.variance),
                     learner: UnivariateGaussianLearner<UnivariateStatisticsBatch>(estimator: estimator, fitMode: fitMode, knownVariance: truth.variance),
-                    evaluation: evaluation, plan: plan, progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
+                    evaluation: evaluation, plan: plan)
             default:
-                return simulate(
+                return control.simulate(
                     source: UnivariateGaussianSource<UnivariateSampleBatch>(mean: truth.mean, variance: truth.variance),
                     learner: UnivariateGaussianLearner<UnivariateSampleBatch>(estimator: estimator, fitMode: fitMode, knownVariance: truth.variance),
-                    evaluation: evaluation, plan: plan, progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
+                    evaluation: evaluation, plan: plan)
             }
         }
         let truth = MultivariateGaussianModel(mean: mean, covariance: covariance)
         let evaluation = MultivariateGaussianEvaluation(truth: truth, metrics: metrics, collapseThreshold: collapseThreshold)
         switch spec.resolvedPath {
         case .statistics:
-            return simulate(
+            return control.simulate(
                 source: MultivariateGaussianSource<MultivariateStatisticsBatch>(truth: truth),
                 learner: MultivariateGaussianLearner<MultivariateStatisticsBatch>(dimension: dimension, estimator: estimator, fitMode: fitMode, knownCovariance: covariance),
-                evaluation: evaluation, plan: plan, progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
+                evaluation: evaluation, plan: plan)
         default:
-            return simulate(
+            return control.simulate(
                 source: MultivariateGaussianSource<MultivariateSampleBatch>(truth: truth),
                 learner: MultivariateGaussianLearner<MultivariateSampleBatch>(dimension: dimension, estimator: estimator, fitMode: fitMode, knownCovariance: covariance),
-                evaluation: evaluation, plan: plan, progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
+                evaluation: evaluation, plan: plan)
         }
-    }
-
-    func simulate<S: RealSource, L: Learner, E: Evaluation, Sink: TrajectorySink>(
-        source: S, learner: L, evaluation: E, plan: SimulationPlan, progress: (any ProgressObserver)?,
-        trajectories: inout Sink, shouldStop: @escaping @Sendable () -> Bool
-    ) -> SimulationResult where S.Batch == L.Batch, E.Model == L.Model {
-        let chain = ReplicateChain(source: source, learner: learner, evaluation: evaluation, plan: plan)
-        return Simulation(chain: chain).run(progress: progress, trajectories: &trajectories, shouldStop: shouldStop)
     }
 
     public func theory(_ spec: ExperimentSpec) -> [String: [Double?]] {

@@ -154,21 +154,17 @@ public struct NextTokenFamily: ExperimentFamily {
     public func statisticsPathAllowed(regime: Regime) -> Bool { true }
     public func validate(_ spec: ExperimentSpec) throws {}
 
-    public func run<Sink: TrajectorySink>(
-        _ spec: ExperimentSpec, threads: Int, progress: (any ProgressObserver)?,
-        trajectories: inout Sink, shouldStop: @escaping @Sendable () -> Bool
-    ) -> SimulationResult {
+    public func run(_ spec: ExperimentSpec, control: RunControl) -> SimulationResult {
         let sampling = DiscreteSpec.sampling(spec)
         let truth = NextTokenModel(contexts: contexts, tokens: tokens, weights: probabilities, lineage: .real)
         let contextVisits = ContextVisits(frequencies: visits)
-        return DiscreteSpec.simulate(
+        return control.simulate(
             source: NextTokenSource(truth: truth, visits: contextVisits, allocation: allocation, sampling: sampling),
             learner: NextTokenLearner(
                 contexts: contexts, tokens: tokens, visits: contextVisits, allocation: allocation,
                 estimator: estimator, sampling: sampling),
             evaluation: NextTokenEvaluation(truth: truth, visits: contextVisits, metrics: spec.metrics.map { CategoricalMetric(rawValue: $0)! }),
-            plan: spec.plan(threads: threads), progress: progress, trajectories: &trajectories,
-            shouldStop: shouldStop)
+            plan: spec.plan(threads: control.threads))
     }
 
     /// Visit-weighted ``NextTokenTheory``: collision and first-fit distance (and the tail mass,

@@ -15,12 +15,15 @@ public enum ExperimentRunner {
         /// Called on the finished run's partial directory before it is renamed into place (the CLI
         /// renders report.html and plots here, so they are part of the complete run).
         public var finalize: @Sendable (URL) throws -> Void
+        /// Seconds between checkpoints (one is also written when the run stops).
+        public var checkpointInterval: Double
 
         public init(
             threads: Int = ProcessInfo.processInfo.activeProcessorCount, outputDirectory: URL? = nil,
             runsRoot: URL = URL(fileURLWithPath: "runs"), progress: (any ProgressObserver)? = nil,
             shouldStop: @escaping @Sendable () -> Bool = { false },
-            finalize: @escaping @Sendable (URL) throws -> Void = { _ in }
+            finalize: @escaping @Sendable (URL) throws -> Void = { _ in },
+            checkpointInterval: Double = 10
         ) {
             self.threads = threads
             self.outputDirectory = outputDirectory
@@ -28,6 +31,7 @@ public enum ExperimentRunner {
             self.progress = progress
             self.shouldStop = shouldStop
             self.finalize = finalize
+            self.checkpointInterval = checkpointInterval
         }
     }
 
@@ -46,7 +50,7 @@ public enum ExperimentRunner {
         public var description: String {
             switch self {
             case .exists(let url): return "the run directory \(url.path) already exists; choose another --out or remove it"
-            case .stopped(let url): return "the run was stopped before it finished; its partial output is in \(url.path)"
+            case .stopped(let url): return "the run was stopped before it finished; resume it with: collapse run --resume \(url.path)"
             case .io(let message): return message
             }
         }
@@ -80,49 +84,117 @@ public enum ExperimentRunner {
         } catch {
             throw RunError.io("cannot create the run directory under \(parent.path): \(error.localizedDescription)")
         }
-
         let specText = SpecYAML.emit(spec.resolved)
         try write(specText, to: partial.appendingPathComponent("spec.yaml"))
+        let checkpoint = RunCheckpoint(
+            destination: directory.path, specHash: SHA256.hex(Array(specText.utf8)),
+            started: Manifest.timestamp(started), elapsedSeconds: 0)
+        try saveCheckpoint(checkpoint, in: partial)
+        return try execute(spec, specText: specText, partial: partial, checkpoint: checkpoint, options: options)
+    }
 
-        let threads = max(1, options.threads)
-        var result: SimulationResult
-        if spec.trajectories {
-            var writer = try TrajectoryWriter(url: partial.appendingPathComponent("trajectories.csv"), metricNames: spec.metrics)
-            result = spec.family.run(spec, threads: threads, progress: options.progress, trajectories: &writer, shouldStop: options.shouldStop)
-            writer.close()
-        } else {
-            var sink = DiscardingTrajectorySink()
-            result = spec.family.run(spec, threads: threads, progress: options.progress, trajectories: &sink, shouldStop: options.shouldStop)
+    /// Finishes a stopped or killed run from its partial directory: the spec is read back from its
+    /// spec.yaml, the aggregate state from checkpoint.plist, and the summary ends byte-identical to
+    /// an uninterrupted run's.
+    public static func resume(partialDirectory partial: URL, options: Options) throws -> Record {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: partial.appendingPathComponent(RunCheckpoint.fileName).path) else {
+            if fileManager.fileExists(atPath: partial.appendingPathComponent("summary.csv").path) {
+                throw RunError.io("\(partial.path) is a complete run directory, not a stopped run")
+            }
+            throw RunError.io("\(partial.path) holds no \(RunCheckpoint.fileName): it is not a stopped run")
         }
+        let checkpoint: RunCheckpoint
+        let specText: String
+        do {
+            checkpoint = try RunCheckpoint.read(from: partial)
+            specText = try String(contentsOf: partial.appendingPathComponent("spec.yaml"), encoding: .utf8)
+        } catch {
+            throw RunError.io("cannot read the checkpoint of \(partial.path): \(error.localizedDescription)")
+        }
+        guard SHA256.hex(Array(specText.utf8)) == checkpoint.specHash else {
+            throw RunError.io("\(partial.path)/spec.yaml changed since the run started; it cannot be resumed")
+        }
+        let spec = try SpecParser.parse(specText)
+        if fileManager.fileExists(atPath: checkpoint.destination) {
+            throw RunError.exists(URL(fileURLWithPath: checkpoint.destination))
+        }
+        return try execute(spec, specText: specText, partial: partial, checkpoint: checkpoint, options: options)
+    }
+
+    /// Runs (or continues) a spec in its partial directory, then renames it into place.
+    static func execute(
+        _ spec: ExperimentSpec, specText: String, partial: URL, checkpoint initial: RunCheckpoint, options: Options
+    ) throws -> Record {
+        let resumedAt = Date()
+        let threads = max(1, options.threads)
+        let writer = spec.trajectories
+            ? try TrajectoryWriter(
+                url: partial.appendingPathComponent("trajectories.csv"), metricNames: spec.metrics,
+                resumingAt: initial.simulation == nil ? nil : (initial.trajectoriesBytes ?? 0))
+            : nil
+        // The newest checkpoint is kept in memory after every wave and written at most every
+        // checkpointInterval seconds, and once more if the run stops.
+        var latest = initial
+        var lastWrite = Date()
+        var saveError: Error?
+        let record: (SimulationCheckpoint) -> Void = { state in
+            latest.simulation = state
+            latest.trajectoriesBytes = writer?.flush()
+            latest.elapsedSeconds = initial.elapsedSeconds + Date().timeIntervalSince(resumedAt)
+            if Date().timeIntervalSince(lastWrite) >= options.checkpointInterval {
+                do { try saveCheckpoint(latest, in: partial) } catch { saveError = error }
+                lastWrite = Date()
+            }
+        }
+        let control = RunControl(
+            threads: threads, progress: options.progress, trajectories: writer,
+            shouldStop: options.shouldStop, resume: initial.simulation, onCheckpoint: record)
+        let result = spec.family.run(spec, control: control)
+        writer?.close()
+        if let saveError { throw RunError.io("cannot write the checkpoint: \(saveError.localizedDescription)") }
         let finished = Date()
+        let elapsed = initial.elapsedSeconds + finished.timeIntervalSince(resumedAt)
         let summary = summarize(spec, result)
-        try write(SummaryCSV.csv(summary), to: partial.appendingPathComponent("summary.csv"))
         let manifest = Manifest(
             version: ToolInfo.version, gitCommit: ToolInfo.gitCommit, name: spec.name,
             family: type(of: spec.family).name, seed: spec.seed, replicates: spec.replicates,
             completedReplicates: result.completedReplicates, generations: spec.generations,
             threads: threads, path: spec.resolvedPath.rawValue, metrics: spec.metrics,
-            specHash: SHA256.hex(Array(specText.utf8)), started: Manifest.timestamp(started),
-            finished: Manifest.timestamp(finished),
-            wallSeconds: (finished.timeIntervalSince(started) * 1000).rounded() / 1000,
+            specHash: initial.specHash, started: initial.started, finished: Manifest.timestamp(finished),
+            wallSeconds: (elapsed * 1000).rounded() / 1000,
             status: result.stopped ? "stopped" : "complete", warnings: warnings(summary, spec: spec))
+        if result.stopped {
+            try saveCheckpoint(latest, in: partial)
+            throw RunError.stopped(partial)
+        }
+        try write(SummaryCSV.csv(summary), to: partial.appendingPathComponent("summary.csv"))
         do {
             try manifest.json().write(to: partial.appendingPathComponent("manifest.json"))
         } catch {
             throw RunError.io("cannot write manifest.json: \(error.localizedDescription)")
         }
-        if result.stopped { throw RunError.stopped(partial) }
         do {
             try options.finalize(partial)
         } catch {
             throw RunError.io("the run finished but its report could not be written: \(error); its files are in \(partial.path)")
         }
+        let directory = URL(fileURLWithPath: initial.destination)
         do {
-            try fileManager.moveItem(at: partial, to: directory)
+            try FileManager.default.removeItem(at: partial.appendingPathComponent(RunCheckpoint.fileName))
+            try FileManager.default.moveItem(at: partial, to: directory)
         } catch {
             throw RunError.io("cannot move the finished run into \(directory.path): \(error.localizedDescription)")
         }
         return Record(directory: directory, manifest: manifest, summary: summary)
+    }
+
+    static func saveCheckpoint(_ checkpoint: RunCheckpoint, in directory: URL) throws {
+        do {
+            try checkpoint.write(to: directory)
+        } catch {
+            throw RunError.io("cannot write \(RunCheckpoint.fileName) in \(directory.path): \(error.localizedDescription)")
+        }
     }
 
     /// Announces non-finite values: a metric that is infinite (KL after a degenerate fit) is

@@ -13,11 +13,15 @@ public struct ExperimentSpec: Sendable {
     public var path: ComputationPath
     public var metrics: [String]
     public var trajectories: Bool
+    /// Leading indices of every replicate's random stream: replicate r uses the stream
+    /// (seed, streamPrefix + [r]). Empty for a plain run; a sweep point gets its own (`stream:`).
+    public var streamPrefix: [UInt64] = []
 
     /// The simulation plan of this spec, at a thread count.
     public func plan(threads: Int) -> SimulationPlan {
         SimulationPlan(
-            generations: generations, replicates: replicates, seed: seed, schedule: schedule,
+            generations: generations, replicates: replicates, seed: seed, streamPrefix: streamPrefix,
+            schedule: schedule,
             regime: regime, update: update, threads: threads)
     }
 
@@ -50,6 +54,8 @@ public struct ExperimentSpec: Sendable {
             ("seed", .scalar(String(seed))),
             ("trajectories", .scalar(trajectories ? "true" : "false")),
         ]
+        // Written only when set (sweep points), so plain runs' spec.yaml is unchanged.
+        if !streamPrefix.isEmpty { entries.append(("stream", .list(streamPrefix.map { .scalar(String($0)) }))) }
         return .mapping(entries)
     }
 }

@@ -17,10 +17,17 @@ public enum SpecParser {
         KeyDocumentation("metrics", default: "the family's defaults", allowed: "a list of the family's metrics, or all", "what is measured at each generation"),
         KeyDocumentation("seed", default: "7", allowed: "integer in [0, 2^63)", "master seed; replicate r uses stream (seed, r)"),
         KeyDocumentation("trajectories", default: "false", allowed: "true | false", "also write replicate-level trajectories.csv"),
+        KeyDocumentation("stream", default: "[] (none)", allowed: "a list of integers in [0, 2^64)", "leading indices of every replicate's stream (seed, stream + [r]); a sweep sets it for each point"),
+        KeyDocumentation("sweep", default: "none", allowed: "{KEY.PATH: [v1, v2, …], …, zip: {K1: […], K2: […]} | [{…}, …], resources: {cpus, memory, time, parallel}}", "a grid of runs, one per point (Docs/Sweeps.md)"),
     ]
 
     /// Parses spec text with `key.path=value` overrides applied first.
     public static func parse(_ text: String, overrides: [String] = []) throws -> ExperimentSpec {
+        try parse(document(text, overrides: overrides))
+    }
+
+    /// The spec document, overrides applied, before any key is read: a mapping.
+    public static func document(_ text: String, overrides: [String] = []) throws -> SpecValue {
         var root = try SpecYAML.parse(text)
         if case .null = root { root = .mapping([]) }
         guard case .mapping = root else {
@@ -29,7 +36,19 @@ public enum SpecParser {
         for override in overrides {
             root = try apply(override: override, to: root)
         }
-        return try parse(root)
+        return root
+    }
+
+    /// Whether a spec document holds a `sweep:` (a grid of runs rather than one run).
+    public static func isSweep(_ document: SpecValue) -> Bool {
+        if let sweep = document["sweep"], sweep != .null { return true }
+        return false
+    }
+
+    /// Parses a sweep: the grid expanded into points, every point parsed and validated strictly.
+    /// A spec without `sweep:` is a sweep of one point, the spec itself.
+    public static func parseSweep(_ text: String, overrides: [String] = []) throws -> SweepPlan {
+        try SweepPlan(document: document(text, overrides: overrides))
     }
 
     /// Applies one `key.path=value` override.
@@ -67,17 +86,31 @@ public enum SpecParser {
         let metrics = try parseMetrics(reader.value("metrics"), family: familyType)
         let trajectories = try reader.bool("trajectories", default: false)
         if reader.value("sweep") != nil {
-            throw SpecError(path: "sweep", message: "grids over spec keys are not implemented yet; run one spec per point with --set KEY=VALUE")
+            throw SpecError(path: "sweep", message: "this spec is a sweep (a grid of runs), not one run: `collapse run` runs every point, `collapse sweep plan` lists them (SpecParser.parseSweep reads it)")
         }
+        let streamPrefix = try parseStream(reader.value("stream"))
         let family = try familyType.parse(reader)
         try reader.finish()
 
         let spec = ExperimentSpec(
             name: name, family: family, generations: generations, replicates: replicates,
             seed: UInt64(seed), schedule: schedule, regime: regime, update: update, path: path,
-            metrics: metrics, trajectories: trajectories)
+            metrics: metrics, trajectories: trajectories, streamPrefix: streamPrefix)
         try validate(spec)
         return spec
+    }
+
+    static func parseStream(_ value: SpecValue?) throws -> [UInt64] {
+        guard let value else { return [] }
+        guard case .list(let items) = value else {
+            throw SpecError.wrongType("stream", given: value, expected: "a list of integers in [0, 2^64)")
+        }
+        return try items.enumerated().map { index, item in
+            guard case .scalar(let text) = item, let number = UInt64(text.replacingOccurrences(of: "_", with: "")) else {
+                throw SpecError.wrongType("stream[\(index)]", given: item, expected: "an integer in [0, 2^64)")
+            }
+            return number
+        }
     }
 
     static func parseMetrics(_ value: SpecValue?, family: any ExperimentFamily.Type) throws -> [String] {

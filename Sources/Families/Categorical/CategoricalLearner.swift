@@ -69,10 +69,7 @@ public struct CategoricalLearner: Learner {
     public func sample<G: RandomNumberGenerator>(
         from model: CategoricalModel, count: Int, into batch: inout CategoryCounts, using generator: inout G
     ) {
-        let pointwise = sampling == .points
-        if !EngineGenerator.withConcrete(&generator, { batch.draw(from: model, count: count, pointwise: pointwise, using: &$0) }) {
-            batch.draw(from: model, count: count, pointwise: pointwise, using: &generator)
-        }
+        batch.draw(from: model, count: count, pointwise: sampling == .points, using: &generator)
     }
 
     public var supportsIncrementalUpdate: Bool { true }

@@ -41,10 +41,7 @@ public struct CategoricalSource: RealSource {
         switch kind {
         case .distribution:
             var batch = CategoryCounts()
-            let pointwise = sampling == .points
-            if !EngineGenerator.withConcrete(&generator, { batch.draw(from: truth, count: count, pointwise: pointwise, using: &$0) }) {
-                batch.draw(from: truth, count: count, pointwise: pointwise, using: &generator)
-            }
+            batch.draw(from: truth, count: count, pointwise: sampling == .points, using: &generator)
             batch.lineage = .real
             return batch
         case .dataSet(let counts):

@@ -36,10 +36,7 @@ public struct ExponentialFamilyLearner<Batch: ExponentialFamilyBatch>: Learner {
     public func sample<G: RandomNumberGenerator>(
         from model: ExponentialFamilyModel, count: Int, into batch: inout Batch, using generator: inout G
     ) {
-        let distribution = self.distribution
-        if !EngineGenerator.withConcrete(&generator, { batch.draw(distribution, parameter: model.parameter, count: count, using: &$0) }) {
-            batch.draw(distribution, parameter: model.parameter, count: count, using: &generator)
-        }
+        batch.draw(distribution, parameter: model.parameter, count: count, using: &generator)
     }
 
     public var supportsIncrementalUpdate: Bool { true }

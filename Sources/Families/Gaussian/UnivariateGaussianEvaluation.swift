@@ -22,6 +22,7 @@ public struct UnivariateGaussianEvaluation: Evaluation {
         evaluate(truth, previous: zeros, into: &values)
     }
 
+    @inlinable
     public func evaluate(_ model: UnivariateGaussianModel, previous: [Double], into values: inout [Double]) {
         for (index, metric) in metrics.enumerated() {
             values[index] = value(of: metric, model: model, previous: previous[index])

@@ -56,6 +56,7 @@ public struct UnivariateGaussianLearner<Batch: UnivariateGaussianBatch>: Learner
     public var supportsIncrementalUpdate: Bool { true }
 
     /// μ ← (1 − a)μ + a μ̂, σ² ← (1 − a)σ² + a σ̂².
+    @inlinable
     public func interpolate(
         from previous: UnivariateGaussianModel, toward fitted: UnivariateGaussianModel, step a: Double
     ) -> UnivariateGaussianModel {

@@ -13,10 +13,12 @@ public struct UnivariateGaussianSource<Batch: UnivariateGaussianBatch>: RealSour
 
     public var canDrawFresh: Bool { true }
 
+    @inlinable
     public func initialSample<G: RandomNumberGenerator>(count: Int, using generator: inout G) -> Batch {
         draw(count, using: &generator)
     }
 
+    @inlinable
     public func draw<G: RandomNumberGenerator>(_ count: Int, using generator: inout G) -> Batch {
         var batch = Batch()
         batch.drawGaussian(mean: mean, standardDeviation: variance.squareRoot(), count: count, using: &generator)

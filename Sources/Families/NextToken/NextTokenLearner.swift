@@ -60,13 +60,9 @@ public struct NextTokenLearner: Learner {
     public func sample<G: RandomNumberGenerator>(
         from model: NextTokenModel, count: Int, into batch: inout ContextTokenCounts, using generator: inout G
     ) {
-        let pointwise = sampling == .points
-        let visits = self.visits, allocation = self.allocation
-        if !EngineGenerator.withConcrete(&generator, {
-            batch.draw(from: model, count: count, visits: visits, allocation: allocation, pointwise: pointwise, using: &$0)
-        }) {
-            batch.draw(from: model, count: count, visits: visits, allocation: allocation, pointwise: pointwise, using: &generator)
-        }
+        batch.draw(
+            from: model, count: count, visits: visits, allocation: allocation, pointwise: sampling == .points,
+            using: &generator)
     }
 
     public var supportsIncrementalUpdate: Bool { true }

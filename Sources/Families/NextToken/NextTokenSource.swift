@@ -25,12 +25,9 @@ public struct NextTokenSource: RealSource {
 
     public func draw<G: RandomNumberGenerator>(_ count: Int, using generator: inout G) -> ContextTokenCounts {
         var batch = ContextTokenCounts()
-        let pointwise = sampling == .points
-        if !EngineGenerator.withConcrete(&generator, {
-            batch.draw(from: truth, count: count, visits: visits, allocation: allocation, pointwise: pointwise, using: &$0)
-        }) {
-            batch.draw(from: truth, count: count, visits: visits, allocation: allocation, pointwise: pointwise, using: &generator)
-        }
+        batch.draw(
+            from: truth, count: count, visits: visits, allocation: allocation, pointwise: sampling == .points,
+            using: &generator)
         batch.lineage = .real
         return batch
     }
