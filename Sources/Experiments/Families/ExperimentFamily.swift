@@ -38,8 +38,9 @@ public protocol ExperimentFamily: Sendable {
 public enum FamilyRegistry {
     public static let families: [any ExperimentFamily.Type] = [
         GaussianFamily.self,
-        KernelDensityFamily.self,
-        GaussianMixtureFamily.self,
+        CategoricalFamily.self, NextTokenFamily.self,
+        BernoulliFamily.self, PoissonFamily.self, ExponentialDistributionFamily.self,
+        KernelDensityFamily.self, GaussianMixtureFamily.self,
     ]
 
     public static var names: [String] { families.map { $0.name } }
