@@ -59,6 +59,16 @@ enum Kernels {
     ) {
         for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) }
         guard m > 0, n > 0, k > 0 else { return }
+        #if OpenBLAS
+        // dgemm computes the whole product; with `upperOnly` the caller mirrors the upper triangle
+        // over the lower one, so the result is the same.
+        if Backend.usesOpenBLAS {
+            OpenBLASKernels.multiply(
+                m: m, n: n, k: k, a: a, aRowStride: aRowStride, aDepthStride: aDepthStride,
+                b: b, ldb: ldb, c: c, ldc: ldc)
+            return
+        }
+        #endif
         if m * n * k <= smallProduct {
             smallMultiply(
                 m: m, n: n, k: k, a: a, aRowStride: aRowStride, aDepthStride: aDepthStride,

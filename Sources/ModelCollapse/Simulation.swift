@@ -1,4 +1,5 @@
 import Dispatch
+import LinearAlgebra
 import Foundation
 import Synchronization
 
@@ -23,6 +24,9 @@ where Source.Batch == L.Batch, E.Model == L.Model {
         shouldStop: @escaping @Sendable () -> Bool = { false }
     ) -> SimulationResult {
         let plan = chain.plan
+        // One BLAS thread per replicate thread, at every thread count: no oversubscription, and
+        // results that do not depend on --threads (a no-op in the pure-Swift build).
+        Backend.configureForParallelReplicates()
         let names = chain.evaluation.metricNames
         let metricCount = names.count
         let generations = plan.generations

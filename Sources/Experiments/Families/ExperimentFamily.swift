@@ -38,7 +38,10 @@ public protocol ExperimentFamily: Sendable {
 
 /// Every family the spec can name.
 public enum FamilyRegistry {
-    public static let families: [any ExperimentFamily.Type] = [GaussianFamily.self]
+    public static let families: [any ExperimentFamily.Type] = [
+        GaussianFamily.self,
+        LinearRegressionFamily.self, StrongCollapseFamily.self, RandomFeaturesFamily.self,
+    ]
 
     public static var names: [String] { families.map { $0.name } }
 
