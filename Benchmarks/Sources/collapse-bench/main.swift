@@ -7,6 +7,7 @@ import Foundation
 
 let suites: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("samplers", "draws per second of every Randomness sampler (fill into a reused buffer)", runSamplerBenchmarks),
+    ("ridge", "recursive ridge fits, d = 500, n = 5,000, per backend (RidgeBenchmarks.swift)", runRidgeBenchmarks),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
