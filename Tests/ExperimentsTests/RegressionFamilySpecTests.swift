@@ -11,6 +11,14 @@ import Testing
         }
     }
 
+    @Test func presetsParse() throws {
+        for name in ["regression-replace", "regression-accumulate", "strong-collapse", "random-features-threshold"] {
+            let text = try #require(Presets.text(named: name), "missing preset \(name)")
+            let spec = try SpecParser.parse(text)
+            #expect(spec.name == name)
+        }
+    }
+
     @Test func resolvedSpecsRoundTrip() throws {
         let texts = [
             "family: linear-regression",
