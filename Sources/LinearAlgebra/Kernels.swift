@@ -1,7 +1,7 @@
 /// The pure-Swift compute kernels behind ``Matrix``: dot products, the general product and the
 /// Gram product. They are the only code here that touches raw pointers; the public API reaches them
 /// through `withUnsafe…BufferPointer` on whole arrays whose sizes it has checked. A BLAS backend
-/// (issue 5: `dgemm`, `dsyrk`, `ddot`) replaces these functions one for one, so they keep BLAS's
+/// (the `OpenBLAS` trait: `dgemm`, `dsyrk`, see `OpenBLASKernels`) replaces them one for one, so they keep BLAS's
 /// shape: row-major operands with a leading dimension, the output overwritten.
 @usableFromInline
 enum Kernels {

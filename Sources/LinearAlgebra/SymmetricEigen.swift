@@ -10,7 +10,8 @@ import Foundation
 /// relative accuracy for positive definite A — small eigenvalues are found to high relative
 /// precision, unlike the QR algorithm (J. Demmel, K. Veselić, "Jacobi's method is more accurate than
 /// QR", SIAM J. Matrix Anal. Appl. 13(4), 1992). Convergence is quadratic; a handful of sweeps of
-/// about 3n³ flops each (fine for the n ≲ 100 used by the families; issue 5 may add LAPACK `dsyevd`).
+/// about 3n³ flops each (fine for the n ≲ 100 used by the families). With the `OpenBLAS` trait the
+/// decomposition is LAPACK's `dsyevd` instead (see ``Backend``), sorted and signed the same way.
 ///
 /// Determinism: each eigenvector is signed so that its entry of largest magnitude (the first one, on
 /// ties) is positive; eigenvectors of a repeated eigenvalue are an orthonormal basis of its eigenspace,
