@@ -17,6 +17,12 @@ let package = Package(
         .library(name: "Experiments", targets: ["Experiments"]),
         .library(name: "Reports", targets: ["Reports"]),
     ],
+    // `swift build --traits OpenBLAS` (or `swift test --traits OpenBLAS`): LinearAlgebra's products and
+    // factorisations through the system OpenBLAS and LAPACKE (Debian/Ubuntu: apt-get install
+    // libopenblas-dev liblapacke-dev). Without it everything is pure Swift (Docs/LinearAlgebra.md).
+    traits: [
+        .trait(name: "OpenBLAS", description: "LinearAlgebra on the system OpenBLAS + LAPACKE (pkg-config openblas, lapacke)"),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -25,7 +31,15 @@ let package = Package(
     targets: [
         .target(name: "Randomness"),
         .target(name: "Statistics", dependencies: ["LinearAlgebra"]),
-        .target(name: "LinearAlgebra"),
+        .target(
+            name: "LinearAlgebra",
+            dependencies: [.target(name: "COpenBLAS", condition: .when(traits: ["OpenBLAS"]))]
+        ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"]), .brew(["openblas"])]
+        ),
         .target(name: "ModelCollapse", dependencies: ["Randomness", "Statistics", "LinearAlgebra"]),
         .target(name: "Families", dependencies: ["ModelCollapse", "Randomness", "Statistics", "LinearAlgebra"]),
         .target(name: "Theory", dependencies: ["Families", "ModelCollapse", "Statistics"]),

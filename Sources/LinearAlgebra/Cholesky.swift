@@ -113,6 +113,15 @@ public struct Cholesky: Sendable, Hashable {
     public func solve(_ b: [Double]) -> [Double] {
         let n = dimension
         precondition(b.count == n, "Cholesky.solve: vector of \(b.count) for dimension \(n)")
+        #if OpenBLAS
+        if Backend.usesOpenBLAS && !isPivoted && isFullRank && n > 0 {
+            var x = b
+            lower.elements.withUnsafeBufferPointer { l in
+                x.withUnsafeMutableBufferPointer { OpenBLASKernels.choleskySolve(l.baseAddress!, n: n, $0.baseAddress!) }
+            }
+            return x
+        }
+        #endif
         var y = [Double](repeating: 0, count: n)
         let r = rank
         lower.elements.withUnsafeBufferPointer { l in
@@ -146,6 +155,17 @@ public struct Cholesky: Sendable, Hashable {
         precondition(B.rows == n, "Cholesky.solve: \(B.rows) rows for dimension \(n)")
         var Y = Matrix(rows: n, columns: m, repeating: 0)
         guard n > 0, m > 0 else { return Y }
+        #if OpenBLAS
+        if Backend.usesOpenBLAS && !isPivoted && isFullRank {
+            var X = B
+            lower.elements.withUnsafeBufferPointer { l in
+                X.elements.withUnsafeMutableBufferPointer {
+                    OpenBLASKernels.choleskySolve(l.baseAddress!, n: n, $0.baseAddress!, columns: m)
+                }
+            }
+            return X
+        }
+        #endif
         let r = rank
         lower.elements.withUnsafeBufferPointer { l in
             B.elements.withUnsafeBufferPointer { b in
@@ -265,6 +285,11 @@ enum CholeskyFactorization {
     @usableFromInline
     static func factor(_ a: Matrix, absoluteTolerance: Double, pivoting: Bool) -> Cholesky? {
         let n = a.rows
+        #if OpenBLAS
+        if Backend.usesOpenBLAS && n > 0 {
+            return factorWithLAPACK(a, absoluteTolerance: absoluteTolerance, pivoting: pivoting)
+        }
+        #endif
         // Full symmetric working copy from the lower triangle, so that pivoting can swap whole rows.
         var work = a.elements
         var pivots = Array(0..<n)
@@ -320,6 +345,31 @@ enum CholeskyFactorization {
         }
         return Cholesky(lower: Matrix(rows: n, columns: n, elements: lower), pivots: pivots, rank: rank, isPivoted: true)
     }
+
+    #if OpenBLAS
+    /// `dpotrf` (no pivoting; nil at a pivot ≤ `absoluteTolerance`) or `dpstrf` (diagonal pivoting,
+    /// stopping at that tolerance, as LAPACK's own rule), with the results laid out as the Swift
+    /// factorisation lays them out.
+    static func factorWithLAPACK(_ a: Matrix, absoluteTolerance: Double, pivoting: Bool) -> Cholesky? {
+        let n = a.rows
+        var work = a.elements
+        if !pivoting {
+            let succeeded = work.withUnsafeMutableBufferPointer {
+                OpenBLASKernels.choleskyInPlace($0.baseAddress!, n: n, absoluteTolerance: absoluteTolerance)
+            }
+            guard succeeded else { return nil }
+            return Cholesky(lower: Matrix(rows: n, columns: n, elements: work), pivots: Array(0..<n), rank: n, isPivoted: false)
+        }
+        let (pivots, rank) = work.withUnsafeMutableBufferPointer {
+            OpenBLASKernels.pivotedCholeskyInPlace($0.baseAddress!, n: n, absoluteTolerance: absoluteTolerance)
+        }
+        var lower = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in 0..<n { lower[pivots[i] * n + j] = work[i * n + j] }
+        }
+        return Cholesky(lower: Matrix(rows: n, columns: n, elements: lower), pivots: pivots, rank: rank, isPivoted: true)
+    }
+    #endif
 
     /// Swaps rows k and p and columns k and p of the full n × n matrix.
     @usableFromInline

@@ -1,7 +1,7 @@
 /// The pure-Swift compute kernels behind ``Matrix``: dot products, the general product and the
 /// Gram product. They are the only code here that touches raw pointers; the public API reaches them
 /// through `withUnsafe…BufferPointer` on whole arrays whose sizes it has checked. A BLAS backend
-/// (issue 5: `dgemm`, `dsyrk`, `ddot`) replaces these functions one for one, so they keep BLAS's
+/// (the `OpenBLAS` trait: `dgemm`, `dsyrk`, see `OpenBLASKernels`) replaces them one for one, so they keep BLAS's
 /// shape: row-major operands with a leading dimension, the output overwritten.
 @usableFromInline
 enum Kernels {
@@ -59,6 +59,16 @@ enum Kernels {
     ) {
         for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) }
         guard m > 0, n > 0, k > 0 else { return }
+        #if OpenBLAS
+        // dgemm computes the whole product; with `upperOnly` the caller mirrors the upper triangle
+        // over the lower one, so the result is the same.
+        if Backend.usesOpenBLAS {
+            OpenBLASKernels.multiply(
+                m: m, n: n, k: k, a: a, aRowStride: aRowStride, aDepthStride: aDepthStride,
+                b: b, ldb: ldb, c: c, ldc: ldc)
+            return
+        }
+        #endif
         if m * n * k <= smallProduct {
             smallMultiply(
                 m: m, n: n, k: k, a: a, aRowStride: aRowStride, aDepthStride: aDepthStride,

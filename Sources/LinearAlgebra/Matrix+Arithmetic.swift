@@ -154,6 +154,13 @@ extension Matrix {
         guard n > 0, d > 0 else { return result }
         elements.withUnsafeBufferPointer { x in
             result.elements.withUnsafeMutableBufferPointer { g in
+                #if OpenBLAS
+                if Backend.usesOpenBLAS {
+                    OpenBLASKernels.gramUpper(x.baseAddress!, rows: n, columns: d, into: g.baseAddress!)
+                    Kernels.mirrorUpper(g.baseAddress!, n: d, ldc: d)
+                    return
+                }
+                #endif
                 Kernels.multiply(
                     m: d, n: d, k: n, a: x.baseAddress!, aRowStride: 1, aDepthStride: d,
                     b: x.baseAddress!, ldb: d, c: g.baseAddress!, ldc: d, upperOnly: true)
@@ -171,6 +178,19 @@ extension Matrix {
         let n = rows, d = columns
         var result = Matrix(rows: d, columns: d, repeating: 0)
         guard n > 0, d > 0 else { return result }
+        #if OpenBLAS
+        // Non-negative weights: XᵀWX is the Gram matrix of W^½X, one dsyrk (half a dgemm).
+        if Backend.usesOpenBLAS && weights.allSatisfy({ $0 >= 0 }) {
+            var rooted = elements
+            rooted.withUnsafeMutableBufferPointer { s in
+                for i in 0..<n {
+                    let w = weights[i].squareRoot()
+                    for j in 0..<d { s[i * d + j] *= w }
+                }
+            }
+            return Matrix(rows: n, columns: d, elements: rooted).gram()
+        }
+        #endif
         var scaled = elements
         scaled.withUnsafeMutableBufferPointer { s in
             for i in 0..<n {

@@ -64,6 +64,15 @@ extension Matrix {
         precondition(y.count == rows, "Matrix.minimumNormLeastSquares: \(y.count) responses for \(rows) rows")
         let cutoff = tolerance ?? Double(Swift.max(rows, columns)) * .ulpOfOne
         precondition(cutoff >= 0, "Matrix.minimumNormLeastSquares: negative tolerance")
+        #if OpenBLAS
+        // σ² ≤ cutoff·σ²_max is σ ≤ √cutoff·σ_max: the same rule on the singular values, without
+        // squaring the condition number.
+        if Backend.usesOpenBLAS && rows > 0 && columns > 0,
+           let solution = OpenBLASKernels.minimumNormLeastSquares(self, y, rcond: cutoff.squareRoot())
+        {
+            return solution
+        }
+        #endif
         if rows >= columns {
             let eigen = gram().symmetricEigen()
             return LeastSquares.pseudoInverseApply(eigen, transposedMultiply(y), cutoff: cutoff)
@@ -110,5 +119,35 @@ enum LeastSquares {
             factor = CholeskyFactorization.factor(system, absoluteTolerance: threshold, pivoting: false)
         }
         return factor?.solve(moment)
+    }
+}
+
+extension Matrix {
+    /// Least squares or ridge from the normal equations' parts, for callers that keep sufficient
+    /// statistics instead of the design: `self` is G = XᵀWX (d × d, lower triangle read), `moment`
+    /// is XᵀWy, and ŵ = (G + λI)⁻¹ m by Cholesky, nil under the same rule as
+    /// ``leastSquares(_:ridge:)`` (λ = 0 and fewer than d rows, or a pivot at or below
+    /// max(rows, d)·ε·max Gⱼⱼ).
+    /// - Parameters:
+    ///   - moment: XᵀWy.
+    ///   - rows: the number of rows behind G (points with positive weight), for the singularity rule.
+    ///   - ridge: λ ≥ 0.
+    /// - Complexity: d³/3 flops.
+    public func normalEquationsSolution(_ moment: [Double], rows: Int, ridge: Double = 0) -> [Double]? {
+        precondition(isSquare, "Matrix.normalEquationsSolution: the Gram matrix is not square")
+        precondition(moment.count == self.rows, "Matrix.normalEquationsSolution: moment of \(moment.count) for \(self.rows) columns")
+        return LeastSquares.solveNormalEquations(gram: self, moment: moment, rows: rows, ridge: ridge)
+    }
+
+    /// The minimum-norm least-squares solution from the normal equations' parts: G⁺m with
+    /// G = `self` = XᵀX and m = Xᵀy, which equals X⁺y (m lies in the range of G). Eigenvalues of G at or
+    /// below `tolerance`·λ_max count as zero, as in ``minimumNormLeastSquares(_:tolerance:)``.
+    /// - Parameter tolerance: nil means d·ε.
+    /// - Complexity: one symmetric eigendecomposition of G plus 4d² flops.
+    public func gramPseudoInverseSolution(_ moment: [Double], tolerance: Double? = nil) -> [Double] {
+        precondition(isSquare, "Matrix.gramPseudoInverseSolution: the Gram matrix is not square")
+        precondition(moment.count == rows, "Matrix.gramPseudoInverseSolution: moment of \(moment.count) for \(rows) columns")
+        let cutoff = tolerance ?? Double(rows) * .ulpOfOne
+        return LeastSquares.pseudoInverseApply(symmetricEigen(), moment, cutoff: cutoff)
     }
 }

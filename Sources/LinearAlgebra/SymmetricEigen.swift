@@ -10,7 +10,8 @@ import Foundation
 /// relative accuracy for positive definite A — small eigenvalues are found to high relative
 /// precision, unlike the QR algorithm (J. Demmel, K. Veselić, "Jacobi's method is more accurate than
 /// QR", SIAM J. Matrix Anal. Appl. 13(4), 1992). Convergence is quadratic; a handful of sweeps of
-/// about 3n³ flops each (fine for the n ≲ 100 used by the families; issue 5 may add LAPACK `dsyevd`).
+/// about 3n³ flops each (fine for the n ≲ 100 used by the families). With the `OpenBLAS` trait the
+/// decomposition is LAPACK's `dsyevd` instead (see ``Backend``), sorted and signed the same way.
 ///
 /// Determinism: each eigenvector is signed so that its entry of largest magnitude (the first one, on
 /// ties) is positive; eigenvectors of a repeated eigenvalue are an orthonormal basis of its eigenspace,
@@ -76,6 +77,11 @@ extension Matrix {
     /// - Complexity: O(n³) per sweep, typically 5–10 sweeps.
     public func symmetricEigen() -> SymmetricEigen {
         precondition(isSquare, "Matrix.symmetricEigen: not square")
+        #if OpenBLAS
+        if Backend.usesOpenBLAS && rows > 0, let (values, vectors) = OpenBLASKernels.symmetricEigen(self) {
+            return JacobiEigen.normalised(values: values, vectors: vectors, n: rows)
+        }
+        #endif
         return JacobiEigen.decompose(self)
     }
 
@@ -150,6 +156,21 @@ enum JacobiEigen {
             for i in 0..<n { vectors.elements[i * n + column] = sign * vt[k * n + i] }
         }
         return SymmetricEigen(values: values, vectors: vectors)
+    }
+
+    /// Ascending values (already so from LAPACK) with each column of the row-major `vectors` signed so
+    /// that its largest-magnitude entry (the first on ties) is positive: the Jacobi path's convention.
+    @usableFromInline
+    static func normalised(values: [Double], vectors: [Double], n: Int) -> SymmetricEigen {
+        var columns = vectors
+        for k in 0..<n {
+            var largest = 0
+            for i in 0..<n where Swift.abs(columns[i * n + k]) > Swift.abs(columns[largest * n + k]) { largest = i }
+            if columns[largest * n + k] < 0 {
+                for i in 0..<n { columns[i * n + k] = -columns[i * n + k] }
+            }
+        }
+        return SymmetricEigen(values: values, vectors: Matrix(rows: n, columns: n, elements: columns))
     }
 
     /// A ← Jᵀ A J and Vᵀ ← Jᵀ Vᵀ for the rotation that zeroes aₚq (Golub & Van Loan §8.5, the 2 × 2 symmetric Schur decomposition:

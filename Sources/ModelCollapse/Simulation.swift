@@ -1,4 +1,5 @@
 import Dispatch
+import LinearAlgebra
 import Foundation
 import Synchronization
 
@@ -28,6 +29,9 @@ where Source.Batch == L.Batch, E.Model == L.Model {
         onCheckpoint: ((SimulationCheckpoint) -> Void)? = nil
     ) -> SimulationResult {
         let plan = chain.plan
+        // One BLAS thread per replicate thread, at every thread count: no oversubscription, and
+        // results that do not depend on --threads (a no-op in the pure-Swift build).
+        Backend.configureForParallelReplicates()
         let names = chain.evaluation.metricNames
         let metricCount = names.count
         let generations = plan.generations

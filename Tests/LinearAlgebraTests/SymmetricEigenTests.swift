@@ -81,7 +81,9 @@ import Testing
         let h = randomSymmetric(eigenvalues: [1, 0.9, 0.8, 0.7, 0.6, 0.5], &generator)
         let scales = (0..<n).map { pow(10, -16 * Double($0) / Double(n - 1)) }
         let a = Matrix(rows: n, columns: n) { i, j in scales[i] * h[i, j] * scales[j] }
-        let e = a.symmetricEigen()
+        // A property of the Jacobi algorithm (the Swift backend), not of the API: LAPACK's dsyevd is
+        // accurate relative to ‖A‖ only (Docs/LinearAlgebra.md), so this runs on the Swift backend.
+        let e = Backend.with(.swift) { a.symmetricEigen() }
         #expect(e.values.allSatisfy { $0 > 0 })
         let logDetH = [1, 0.9, 0.8, 0.7, 0.6, 0.5].reduce(0) { $0 + log($1) }
         let expected = logDetH + 2 * scales.reduce(0) { $0 + log($1) }

@@ -41,6 +41,7 @@ public enum FamilyRegistry {
         CategoricalFamily.self, NextTokenFamily.self,
         BernoulliFamily.self, PoissonFamily.self, ExponentialDistributionFamily.self,
         KernelDensityFamily.self, GaussianMixtureFamily.self,
+        LinearRegressionFamily.self, StrongCollapseFamily.self, RandomFeaturesFamily.self,
     ]
 
     public static var names: [String] { families.map { $0.name } }
