@@ -83,8 +83,7 @@ import Theory
 
 func summaryText(_ text: String, threads: Int) throws -> String {
     let spec = try SpecParser.parse(text)
-    var sink = DiscardingTrajectorySink()
-    let result = spec.family.run(spec, threads: threads, progress: nil, trajectories: &sink, shouldStop: { false })
+    let result = spec.family.run(spec, control: RunControl(threads: threads))
     return SummaryCSV.csv(ExperimentRunner.summarize(spec, result))
 }
 
