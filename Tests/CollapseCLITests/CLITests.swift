@@ -20,12 +20,18 @@ struct Output {
     var stderr: String
 }
 
-/// Runs the tool with a time limit (it must never hang); output goes through files.
-func collapse(_ arguments: [String], in directory: URL) throws -> Output {
+/// Runs the tool with a time limit (it must never hang); output goes through files. `environment`
+/// adds variables (a scheduler's task index); the scheduler's own are cleared first.
+func collapse(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Output {
     let process = Process()
     process.executableURL = try collapseExecutable()
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    var variables = ProcessInfo.processInfo.environment
+    variables["SLURM_ARRAY_TASK_ID"] = nil
+    variables["JOB_COMPLETION_INDEX"] = nil
+    variables.merge(environment) { $1 }
+    process.environment = variables
     let id = UUID().uuidString
     let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("collapse-\(id).out")
     let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("collapse-\(id).err")

@@ -1,42 +1,6 @@
 import Foundation
 import Testing
 
-/// Runs the tool with extra environment variables (a scheduler's task index), with a time limit.
-func collapse(_ arguments: [String], in directory: URL, environment: [String: String]) throws -> Output {
-    let process = Process()
-    process.executableURL = try collapseExecutable()
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    var variables = ProcessInfo.processInfo.environment
-    variables["SLURM_ARRAY_TASK_ID"] = nil
-    variables["JOB_COMPLETION_INDEX"] = nil
-    variables.merge(environment) { $1 }
-    process.environment = variables
-    let outURL = directory.appendingPathComponent(".out-\(UUID().uuidString)")
-    let errURL = directory.appendingPathComponent(".err-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    defer {
-        try? FileManager.default.removeItem(at: outURL)
-        try? FileManager.default.removeItem(at: errURL)
-    }
-    process.standardOutput = try FileHandle(forWritingTo: outURL)
-    process.standardError = try FileHandle(forWritingTo: errURL)
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let deadline = Date().addingTimeInterval(120)
-    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-    if process.isRunning {
-        process.terminate()
-        Issue.record("collapse \(arguments) did not finish within 120 s")
-    }
-    process.waitUntilExit()
-    return Output(
-        status: process.terminationStatus,
-        stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-        stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
-}
-
 let sweepSpec = """
     name: cli-grid
     generations: 8
