@@ -137,6 +137,28 @@ struct DiscreteSpecTests {
         #expect(try theory("family: exponential\ngenerations: 3")["kl"]?[3] != nil)
     }
 
+    /// Same spec and seed, byte-identical summaries at any thread count, for every new family and
+    /// both paths.
+    @Test func summariesDoNotDependOnTheThreadCount() throws {
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let specs = [
+            "family: categorical\ntruth: {zipf: {categories: 30, exponent: 1}}\nsamples: 40\nregime: {synthetic: {accumulate-subsample: 60}, real: {fraction: 0.2}}",
+            "family: categorical\npath: samples\ntruth: {probabilities: [0.5, 0.3, 0.2]}\nsamples: 10",
+            "family: next-token\ntruth: {contexts: 3, tokens: 6}\nallocation: multinomial\nsamples: 30",
+            "family: poisson\nsamples: 20\npath: samples",
+        ]
+        for (index, text) in specs.enumerated() {
+            var summaries: [String] = []
+            for threads in [1, 3] {
+                let directory = root.appendingPathComponent("\(index)-\(threads)")
+                _ = try runSpec(text + "\ngenerations: 8\nreplicates: 37", threads: threads, into: directory)
+                summaries.append(try String(contentsOf: directory.appendingPathComponent("summary.csv"), encoding: .utf8))
+            }
+            #expect(summaries[0] == summaries[1], "\(text)")
+        }
+    }
+
     /// Seddik's mixed setting end to end through a counts file: the real data set of 10 categories
     /// × 10 points, n = 100, regime {replace, real: keep}; the run's theory column gives
     /// D_∞ = 0.0029900 and the simulated mean agrees within 4.5 standard errors.

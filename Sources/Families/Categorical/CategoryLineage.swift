@@ -5,22 +5,22 @@
 /// generation at which each category was lost (``CategoricalMetric/meanLossGeneration``) and the
 /// distance to the first fit p⁽¹⁾ (Seddik et al. 2024's D_m = E‖p⁽ᵐ⁾ − p⁽¹⁾‖²). So every batch a
 /// model draws carries the model's lineage, the next fit continues it, and real data carry the
-/// empty lineage of generation 0. Arrays are shared copy-on-write: passing a lineage along costs
-/// reference counts, not copies.
-public struct CategoryLineage: Sendable, Equatable {
+/// empty lineage of generation 0. A lineage is immutable and shared by reference: passing it along
+/// costs one reference count, not copies.
+public final class CategoryLineage: Sendable, Equatable {
     /// The generation of the model that drew the batch; 0 for real data.
-    public var generation: Int
+    public let generation: Int
     /// The first fit's probabilities p⁽¹⁾ (flattened rows for several contexts); empty for real data.
-    public var firstFit: [Double]
+    public let firstFit: [Double]
     /// Per category: the generation at which its current absence from the model began; 0 while the
     /// category has mass. Empty for real data.
-    public var lostAt: [Int32]
+    public let lostAt: [Int32]
     /// The probabilities of the model that drew the batch (next-token models keep a context's row
     /// when a generation brings it no data); empty for real data and when not needed.
-    public var drawingModel: [Double]
+    public let drawingModel: [Double]
     /// The categories with mass of the model that drew the batch (ascending) when known, so the next
     /// lineage is updated in O(support) rather than O(K); empty otherwise.
-    public var alive: [Int32]
+    public let alive: [Int32]
 
     public init(
         generation: Int = 0, firstFit: [Double] = [], lostAt: [Int32] = [], drawingModel: [Double] = [],
@@ -31,6 +31,11 @@ public struct CategoryLineage: Sendable, Equatable {
         self.lostAt = lostAt
         self.drawingModel = drawingModel
         self.alive = alive
+    }
+
+    public static func == (lhs: CategoryLineage, rhs: CategoryLineage) -> Bool {
+        lhs === rhs || (lhs.generation == rhs.generation && lhs.firstFit == rhs.firstFit && lhs.lostAt == rhs.lostAt
+            && lhs.drawingModel == rhs.drawingModel && lhs.alive == rhs.alive)
     }
 
     /// The lineage of real data.
