@@ -84,14 +84,14 @@ let regressionBase = 10.0 / 89.0
     }
 
     /// The sample path (points drawn, XᵀX formed) and the statistics path (Wishart and conditional
-    /// draws) agree in distribution: each against the closed form, 4,000 replicates.
+    /// draws) agree in distribution: each against the closed form, 2,500 replicates.
     @Test(arguments: [Regime.replace, .accumulate])
     func samplesAndStatisticsPathsAgree(regime: Regime) {
         let truth = isotropicTruth(10)
         for path in [0, 1] {
             let result = path == 0
-                ? simulateRegression(RegressionSampleBatch.self, truth: truth, design: .fixed, schedule: .constant(100), generations: 3, replicates: 4_000, regime: regime)
-                : simulateRegression(RegressionStatisticsBatch.self, truth: truth, design: .fixed, schedule: .constant(100), generations: 3, replicates: 4_000, regime: regime)
+                ? simulateRegression(RegressionSampleBatch.self, truth: truth, design: .fixed, schedule: .constant(100), generations: 3, replicates: 2_500, regime: regime)
+                : simulateRegression(RegressionStatisticsBatch.self, truth: truth, design: .fixed, schedule: .constant(100), generations: 3, replicates: 2_500, regime: regime)
             let expected = regime == .replace ? 3 * regressionBase : regressionBase * (1 + 0.25 + 1.0 / 9)
             #expect(zScore(result.row(.excessRisk, at: 3), expected) < 4.5)
             #expect(zScore(result.row(.trainError, at: 1), 0.9) < 4.5)
@@ -205,7 +205,7 @@ let regressionBase = 10.0 / 89.0
     /// Linear features with m = d: φ(x) = Fx/√d is an invertible reparametrisation, so least squares
     /// on φ makes the same predictions as on x and the excess risk is σ²d/(n − d − 1) = 0.112360.
     @Test func linearFeaturesOfFullRankAreOrdinaryLeastSquares() {
-        let result = simulate(features: 10, activation: .linear, n: 100, d: 10, generations: 2, replicates: 4_000)
+        let result = simulate(features: 10, activation: .linear, n: 100, d: 10, generations: 2, replicates: 2_000)
         #expect(zScore(result.row(.excessRisk, at: 1), regressionBase) < 4.5)
         #expect(zScore(result.row(.excessRisk, at: 2), 2 * regressionBase) < 4.5)
         #expect(result.row(.rankDeficient, at: 1).mean == 0)
@@ -218,9 +218,9 @@ let regressionBase = 10.0 / 89.0
     @Test(arguments: [RandomFeatureMap.Activation.linear, .relu])
     func errorPeaksAtTheInterpolationThreshold(activation: RandomFeatureMap.Activation) {
         let n = 40, d = activation == .linear ? 100 : 20
-        let small = simulate(features: 10, activation: activation, n: n, d: d, replicates: 200)
-        let threshold = simulate(features: 40, activation: activation, n: n, d: d, replicates: 200)
-        let large = simulate(features: 400, activation: activation, n: n, d: d, replicates: 200)
+        let small = simulate(features: 10, activation: activation, n: n, d: d, replicates: 80)
+        let threshold = simulate(features: 40, activation: activation, n: n, d: d, replicates: 80)
+        let large = simulate(features: 400, activation: activation, n: n, d: d, replicates: 80)
         #expect(threshold.row(.trainError, at: 1).mean < 1e-8 && large.row(.trainError, at: 1).mean < 1e-8)
         #expect(large.row(.rankDeficient, at: 1).mean == 1)
         let peak = threshold.row(.excessRisk, at: 1).mean
