@@ -115,10 +115,16 @@ func runPoints(_ plan: SweepPlan, in directory: URL, indices: [Int]?, threads: I
     let options = SweepRunner.Options(
         threads: threads, pointsInParallel: pointsInParallel,
         finalize: { directory in try ReportWriter.write(runDirectory: directory) },
-        observer: quiet ? nil : observer)
+        observer: quiet ? nil : observer,
+        shouldStop: { StopSignal.shared.isSet })
+    StopSignal.shared.install()
     do {
         return try SweepRunner.run(plan, in: directory, indices: indices, options: options)
     } catch let error as SweepError {
+        if case .stopped = error {
+            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+            Collapse.exit(withError: ExitCode(128 + StopSignal.shared.signal))
+        }
         fail(error.description)
     }
 }

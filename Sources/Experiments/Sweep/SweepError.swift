@@ -13,6 +13,8 @@ public enum SweepError: Error, CustomStringConvertible, Equatable {
     case incomplete(missing: [Int], count: Int, directory: URL)
     /// A point failed to run.
     case failed(index: Int, message: String)
+    /// A stop signal ended the sweep; complete points stay, the rest run when it is run again.
+    case stopped(URL)
     case io(String)
 
     public var description: String {
@@ -30,6 +32,8 @@ public enum SweepError: Error, CustomStringConvertible, Equatable {
             return "\(missing.count) of \(count) points in \(url.path) are not complete (\(shown)); run them with collapse sweep run SPEC --out DIR --index I"
         case .failed(let index, let message):
             return "point \(index) failed: \(message)"
+        case .stopped(let url):
+            return "the sweep was stopped; its complete points stay in \(url.path), and running the same command again runs the rest"
         case .io(let message):
             return message
         }

@@ -25,16 +25,20 @@ public enum SweepRunner {
         public var finalize: @Sendable (URL) throws -> Void
         /// Told about each point as it finishes or is skipped (from worker threads).
         public var observer: (@Sendable (PointOutcome) -> Void)?
+        /// Polled by the running points at generation boundaries and before each new point.
+        public var shouldStop: @Sendable () -> Bool
 
         public init(
             threads: Int = ProcessInfo.processInfo.activeProcessorCount, pointsInParallel: Int? = nil,
             finalize: @escaping @Sendable (URL) throws -> Void = { _ in },
-            observer: (@Sendable (PointOutcome) -> Void)? = nil
+            observer: (@Sendable (PointOutcome) -> Void)? = nil,
+            shouldStop: @escaping @Sendable () -> Bool = { false }
         ) {
             self.threads = threads
             self.pointsInParallel = pointsInParallel
             self.finalize = finalize
             self.observer = observer
+            self.shouldStop = shouldStop
         }
     }
 
@@ -123,11 +127,13 @@ public enum SweepRunner {
         let results = Mutex<(outcomes: [PointOutcome], failure: SweepError?)>(([], nil))
         let queue = pending
         let work: @Sendable () -> Void = {
-            while results.withLock({ $0.failure == nil }) {
+            while results.withLock({ $0.failure == nil }) && !options.shouldStop() {
                 let slot = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 if slot >= queue.count { break }
                 do {
-                    let outcome = try runPoint(queue[slot], in: directory, threads: threads, finalize: options.finalize)
+                    let outcome = try runPoint(
+                        queue[slot], in: directory, threads: threads, finalize: options.finalize,
+                        shouldStop: options.shouldStop)
                     results.withLock { $0.outcomes.append(outcome) }
                     options.observer?(outcome)
                 } catch {
@@ -151,15 +157,20 @@ public enum SweepRunner {
             group.wait()
         }
         let (ran, failure) = results.withLock { ($0.outcomes, $0.failure) }
+        if options.shouldStop() { throw SweepError.stopped(directory) }
         if let failure { throw failure }
         return (outcomes + ran).sorted { $0.index < $1.index }
     }
 
-    static func runPoint(_ point: SweepPoint, in directory: URL, threads: Int, finalize: @escaping @Sendable (URL) throws -> Void) throws -> PointOutcome {
+    static func runPoint(
+        _ point: SweepPoint, in directory: URL, threads: Int, finalize: @escaping @Sendable (URL) throws -> Void,
+        shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) throws -> PointOutcome {
         let pointDirectory = directory.appendingPathComponent(point.directoryName)
         let started = Date()
         do {
-            _ = try ExperimentRunner.run(point.spec, options: .init(threads: threads, outputDirectory: pointDirectory, finalize: finalize))
+            _ = try ExperimentRunner.run(point.spec, options: .init(
+                threads: threads, outputDirectory: pointDirectory, shouldStop: shouldStop, finalize: finalize))
         } catch {
             // Another task may have finished the same point meanwhile (a retried or duplicated
             // cluster task): then the point is complete and this run's partial copy goes.
