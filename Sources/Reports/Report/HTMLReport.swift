@@ -10,21 +10,7 @@ struct HTMLReport {
         let agreements = TheoryAgreement.all(summary: run.summary, metrics: metrics, replicates: manifest.replicates)
         let e = Markup.escape
 
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(run.name)) · collapse report</title>
-            <style>
-            \(ReportStyle.css)
-            </style>
-            </head>
-            <body>
-            <main>
-
-            """
+        var html = ReportStyle.pageStart(title: "\(run.name) · collapse report")
 
         // Header.
         let status = manifest.status ?? "unknown"
@@ -141,7 +127,7 @@ struct HTMLReport {
         html += "</ul>\n</section>\n"
 
         let tool = [manifest.tool, manifest.version].compactMap { $0 }.joined(separator: " ")
-        html += "\n<footer>Written by \(e(tool.isEmpty ? "collapse" : tool)) from the files of this run directory; re-render with <code>collapse report \(e(run.url.lastPathComponent))</code>.</footer>\n"
+        html += "\n<footer>Written by \(e(tool.isEmpty ? "collapse" : tool)) from the files of this run directory; re-render with <code>collapse report RUN_DIR</code>.</footer>\n"
         html += "</main>\n</body>\n</html>\n"
         return html
     }

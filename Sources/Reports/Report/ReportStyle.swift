@@ -1,5 +1,25 @@
 /// The report's inline style sheet: readable on screen and in print, no web fonts.
 enum ReportStyle {
+    /// The start of a self-contained page: doctype, head with the inline stylesheet, `<body><main>`.
+    /// `title` is escaped here.
+    static func pageStart(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(Markup.escape(title))</title>
+        <style>
+        \(css)
+        </style>
+        </head>
+        <body>
+        <main>
+
+        """
+    }
+
     static let css = """
         :root { color-scheme: light; }
         * { box-sizing: border-box; }

@@ -139,21 +139,7 @@ public struct SweepReportWriter: Sendable {
 
     func page(plan: SweepPlanFile, figures: [Figure], specText: String) -> String {
         let e = Markup.escape
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(plan.name)) · collapse sweep</title>
-            <style>
-            \(ReportStyle.css)
-            </style>
-            </head>
-            <body>
-            <main>
-
-            """
+        var html = ReportStyle.pageStart(title: "\(plan.name) · collapse sweep")
         let axes = plan.axes.map { $0.count == 1 ? $0[0] : "zip(" + $0.joined(separator: ", ") + ")" }
         html += "<header>\n<h1>\(e(plan.name))</h1>\n"
         html += "<p class=\"subtitle\">sweep of \(plan.count) point\(plan.count == 1 ? "" : "s")"
