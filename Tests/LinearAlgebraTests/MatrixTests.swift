@@ -139,3 +139,10 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Matrix.self, from: huge) }
     }
 }
+
+@Test func selectingAndAppendingRows() {
+    let m = Matrix([[1, 2], [3, 4], [5, 6]])
+    #expect(m.selectingRows([2, 0]) == Matrix([[5, 6], [1, 2]]))
+    #expect(m.selectingRows([]).rows == 0)
+    #expect(m.appendingRows(Matrix([[7, 8]])) == Matrix([[1, 2], [3, 4], [5, 6], [7, 8]]))
+}

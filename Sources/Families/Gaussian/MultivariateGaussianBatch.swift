@@ -57,10 +57,8 @@ public struct MultivariateSampleBatch: MultivariateGaussianBatch {
 
     public func subsample<G: RandomNumberGenerator>(_ size: Int, using generator: inout G) -> MultivariateSampleBatch {
         let indices = Self.subsampleIndices(count: count, size: size, using: &generator)
-        var chosen: [Double] = []
-        chosen.reserveCapacity(indices.count * dimension)
-        for i in indices { chosen.append(contentsOf: points[(i * dimension)..<((i + 1) * dimension)]) }
-        return MultivariateSampleBatch(points: chosen, dimension: dimension)
+        let rows = Matrix(rows: count, columns: dimension, elements: points).selectingRows(indices)
+        return MultivariateSampleBatch(points: rows.elements, dimension: dimension)
     }
 
     public mutating func drawGaussian<G: RandomNumberGenerator>(

@@ -34,7 +34,7 @@ public struct LabelledPointsBatch: LinearLabelBatch {
             if let design { fixedDesign = design }
             return
         }
-        inputs = Matrix(rows: inputs.rows + other.inputs.rows, columns: inputs.columns, elements: inputs.elements + other.inputs.elements)
+        inputs = inputs.appendingRows(other.inputs)
         labels += other.labels
         if fixedDesign == nil { fixedDesign = other.fixedDesign }
     }
@@ -43,12 +43,8 @@ public struct LabelledPointsBatch: LinearLabelBatch {
 
     public func subsample<G: RandomNumberGenerator>(_ size: Int, using generator: inout G) -> LabelledPointsBatch {
         let indices = Self.subsampleIndices(count: count, size: size, using: &generator)
-        let d = inputs.columns
-        var chosen: [Double] = []
-        chosen.reserveCapacity(indices.count * d)
-        for i in indices { chosen.append(contentsOf: inputs.elements[(i * d)..<((i + 1) * d)]) }
         return LabelledPointsBatch(
-            inputs: Matrix(rows: indices.count, columns: d, elements: chosen),
+            inputs: inputs.selectingRows(indices),
             labels: indices.map { labels[$0] }, fixedDesign: fixedDesign)
     }
 

@@ -43,7 +43,7 @@ public struct RegressionSampleBatch: RegressionBatch {
             if let design { fixedDesign = design }
             return
         }
-        features = Matrix(rows: features.rows + other.features.rows, columns: features.columns, elements: features.elements + other.features.elements)
+        features = features.appendingRows(other.features)
         labels += other.labels
         statistics.add(other.statistics)
         if fixedDesign == nil { fixedDesign = other.fixedDesign }
@@ -53,12 +53,8 @@ public struct RegressionSampleBatch: RegressionBatch {
 
     public func subsample<G: RandomNumberGenerator>(_ size: Int, using generator: inout G) -> RegressionSampleBatch {
         let indices = Self.subsampleIndices(count: count, size: size, using: &generator)
-        let d = features.columns
-        var chosen: [Double] = []
-        chosen.reserveCapacity(indices.count * d)
-        for i in indices { chosen.append(contentsOf: features.elements[(i * d)..<((i + 1) * d)]) }
         return RegressionSampleBatch(
-            features: Matrix(rows: indices.count, columns: d, elements: chosen),
+            features: features.selectingRows(indices),
             labels: indices.map { labels[$0] }, fixedDesign: fixedDesign)
     }
 
