@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "Experiments",
             dependencies: [
-                "Families", "Theory", "ModelCollapse", "Randomness", "Statistics",
+                "Families", "Theory", "ModelCollapse", "Randomness", "Statistics", "LinearAlgebra",
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Presets")]
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Randomness", "LinearAlgebra"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
         .testTarget(name: "ModelCollapseTests", dependencies: ["ModelCollapse", "Randomness", "Statistics"]),
-        .testTarget(name: "FamiliesTests", dependencies: ["Families", "ModelCollapse", "Randomness", "Statistics"]),
+        .testTarget(name: "FamiliesTests", dependencies: ["Families", "Theory", "ModelCollapse", "Randomness", "Statistics", "LinearAlgebra"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Families", "ModelCollapse", "Statistics"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Families", "Theory", "ModelCollapse", "Statistics"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "ModelCollapse"]),
