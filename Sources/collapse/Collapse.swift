@@ -13,7 +13,7 @@ struct Collapse: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, DemoCommand.self, FamiliesCommand.self, ReportCommand.self, RunsCommand.self,
-            ExportCommand.self, SweepCommand.self,
+            ExportCommand.self, SweepCommand.self, ReproduceCommand.self,
         ]
     )
 }

@@ -20,9 +20,9 @@ struct Output {
     var stderr: String
 }
 
-/// Runs the tool with a time limit (it must never hang); output goes through files. `environment`
+/// Runs the tool with a time limit (it must never hang; 120 s unless given); output goes through files. `environment`
 /// adds variables (a scheduler's task index); the scheduler's own are cleared first.
-func collapse(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Output {
+func collapse(_ arguments: [String], in directory: URL, environment: [String: String] = [:], timeLimit: TimeInterval = 120) throws -> Output {
     let process = Process()
     process.executableURL = try collapseExecutable()
     process.arguments = arguments
@@ -45,11 +45,11 @@ func collapse(_ arguments: [String], in directory: URL, environment: [String: St
     process.standardError = try FileHandle(forWritingTo: errURL)
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    let deadline = Date().addingTimeInterval(120)
+    let deadline = Date().addingTimeInterval(timeLimit)
     while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
     if process.isRunning {
         process.terminate()
-        Issue.record("collapse \(arguments) did not finish within 120 s")
+        Issue.record("collapse \(arguments) did not finish within \(Int(timeLimit)) s")
     }
     process.waitUntilExit()
     return Output(
