@@ -119,15 +119,6 @@ public struct Binomial: Sampler, Sendable, Hashable {
         return mirrored ? count - x : x
     }
 
-    /// One draw of Binomial(count, probability) without keeping the sampler (for callers whose
-    /// parameters change at every draw, like ``Multinomial``).
-    @inlinable
-    public static func sample<G: RandomNumberGenerator>(
-        count: Int, probability: Double, using generator: inout G
-    ) -> Int {
-        Binomial(count: count, probability: probability).sample(using: &generator)
-    }
-
     @inlinable
     func inversion<G: RandomNumberGenerator>(using generator: inout G) -> Int {
         while true {

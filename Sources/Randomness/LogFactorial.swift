@@ -20,17 +20,22 @@ enum LogFactorial {
     @usableFromInline
     static let halfLogTwoPi: Double = 0.918_938_533_204_672_741_78
 
+    /// stirlingCorrection(k) for k = 0 … 15, from exact factorials.
+    @usableFromInline
+    static let smallStirlingCorrections: [Double] = (0..<16).map { k in
+        var factorial = 1.0
+        var i = 2.0
+        while i <= Double(k) {
+            factorial *= i
+            i += 1
+        }
+        let x = Double(k)
+        return log(factorial) - ((x + 0.5) * log(x + 1) - (x + 1) + halfLogTwoPi)
+    }
+
     @inlinable
     static func stirlingCorrection(_ k: Double) -> Double {
-        if k < 16 {
-            var factorial = 1.0
-            var i = 2.0
-            while i <= k {
-                factorial *= i
-                i += 1
-            }
-            return log(factorial) - ((k + 0.5) * log(k + 1) - (k + 1) + halfLogTwoPi)
-        }
+        if k < 16 { return smallStirlingCorrections[Int(k)] }
         let z = k + 1
         let z2 = 1 / (z * z)
         return (1.0 / 12 - z2 * (1.0 / 360 - z2 * (1.0 / 1260 - z2 / 1680))) / z

@@ -189,32 +189,3 @@ struct CategoricalTests {
         #expect(mixed.lineage.generation == 2 && mixed.lineage.lostAt == [0, 0, 0])
     }
 }
-
-@Suite("BinomialDraw")
-struct BinomialDrawTests {
-    /// Chi-square against the exact pmf (200,000 draws) on both branches — inversion (np < 10),
-    /// BTRD with its fast centre, its recurrence test (|k − m| ≤ 15) and its final test — and the
-    /// mirrored p > ½, the constant cases.
-    @Test(arguments: [
-        (20, 0.1), (1000, 0.004), (9, 0.95), (25, 0.5), (100, 0.3), (10_000, 0.002), (1_000_000, 0.37),
-        (50_000_000, 0.8), (3, 1.0), (7, 0.0), (0, 0.5),
-    ])
-    func matchesTheExactDistribution(count n: Int, probability p: Double) {
-        var generator = Xoshiro256StarStar(seed: 35)
-        let draws = (0..<200_000).map { _ in BinomialDraw.sample(count: n, probability: p, using: &generator) }
-        #expect(draws.allSatisfy { $0 >= 0 && $0 <= n })
-        if p == 0 || p == 1 || n == 0 {
-            #expect(draws.allSatisfy { $0 == (p == 1 ? n : 0) })
-            return
-        }
-        let mean = Double(n) * p
-        let sd = (mean * (1 - p)).squareRoot()
-        let from = max(0, Int(mean - 12 * sd)), to = min(n, Int(mean + 12 * sd) + 1)
-        #expect(draws.allSatisfy { $0 >= from && $0 <= to }, "a draw more than 12 sd from the mean")
-        let pmf = (from...to).map { x in
-            exp(SpecialFunctions.logBinomialCoefficient(n, x) + Double(x) * log(p) + Double(n - x) * log1p(-p))
-        }
-        let pValue = chiSquarePValue(draws.map { min(max($0, from), to) - from }, pmf: pmf)
-        #expect(pValue >= discreteGoodnessOfFitLevel, "n=\(n) p=\(p): p-value \(pValue)")
-    }
-}

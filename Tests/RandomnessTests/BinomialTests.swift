@@ -26,6 +26,27 @@ struct BinomialTests {
                       fourthCentralMoment: variance * (1 + 3 * (Double(n) - 2) * p * q), "Binomial(\(n), \(p))")
     }
 
+    /// The single-draw path (``Binomial/sample(count:probability:using:)``, the conditional binomials
+    /// of every multinomial draw) against the same exact pmf and moments, over the same cases.
+    @Test(arguments: [
+        (1, 0.3), (10, 0.5), (17, 0.5), (20, 0.5), (30, 0.5), (40, 0.4),
+        (100, 0.0999), (100, 0.1), (1_000, 0.4), (1_000, 0.999), (100_000, 0.9999),
+        (1_000_000, 1e-6), (1_000_000_000, 0.3), (1_000_000_000, 5e-9), (1_000_000_000, 0.5),
+        (1_000_000_000, 1 - 0x1p-27), (1_000_000_000, 1 - 0x1p-26),
+    ])
+    func binomialSingleDraw(count n: Int, probability p: Double) {
+        var generator = Xoshiro256StarStar(seed: 35)
+        let sample = (0..<100_000).map { _ in Binomial.sample(count: n, probability: p, using: &generator) }
+        #expect(sample.allSatisfy { $0 >= 0 && $0 <= n })
+        let q = 1 - p
+        let mean = Double(n) * p
+        let variance = mean * q
+        expectChiSquare(sample, support: centralRange(mean: mean, sd: variance.squareRoot(), limits: 0...n),
+                        pmf: { binomialPMF(n, p, $0) }, "single draw Binomial(\(n), \(p))")
+        expectMoments(SampleMoments(sample), mean: mean, variance: variance,
+                      fourthCentralMoment: variance * (1 + 3 * (Double(n) - 2) * p * q), "single draw Binomial(\(n), \(p))")
+    }
+
     @Test func binomialDegenerateCases() {
         #expect(draws(Binomial(count: 0, probability: 0.4), 100, seed: 1).allSatisfy { $0 == 0 })
         #expect(draws(Binomial(count: 50, probability: 0), 100, seed: 1).allSatisfy { $0 == 0 })
@@ -33,6 +54,8 @@ struct BinomialTests {
         #expect(draws(Binomial(count: Int(1) << 52, probability: 1), 10, seed: 1).allSatisfy { $0 == 1 << 52 })
         var generator = Xoshiro256StarStar(seed: 3)
         #expect(Binomial.sample(count: 7, probability: 1, using: &generator) == 7)
+        #expect(Binomial.sample(count: 7, probability: 0, using: &generator) == 0)
+        #expect(Binomial.sample(count: 0, probability: 0.5, using: &generator) == 0)
     }
 
     /// Chi-square over mean ± 8σ against e^{−μ}μ^k/k!, and moments μ, μ, μ₄ = μ(1 + 3μ). The cases

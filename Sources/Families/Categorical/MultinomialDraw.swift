@@ -4,7 +4,7 @@ import Randomness
 /// probabilities: the hot loop of every discrete family.
 ///
 /// Conditional binomials (Devroye 1986, §XI.1; Davis 1993, as ``Multinomial`` in Randomness, each
-/// drawn by ``BinomialDraw``):
+/// drawn by ``Binomial/sample(count:probability:using:)``):
 /// x_i ~ Binomial(n − x₁ − … − x_{i−1}, c_i) with c_i = p_i / (p_i + … + p_K). The conditional
 /// probabilities live in the model (computed once per fit), so a draw allocates nothing; a category
 /// without mass (c_i = 0), every category after the draws run out, and the last category with mass
@@ -25,7 +25,7 @@ public enum MultinomialDraw {
             model.aliveConditionals.withUnsafeBufferPointer { conditionals in
                 var j = alive.count - 1
                 while j >= 0 && remaining > 0 {
-                    let x = BinomialDraw.sample(count: remaining, probability: conditionals[j], using: &generator)
+                    let x = Binomial.sample(count: remaining, probability: conditionals[j], using: &generator)
                     counts[Int(alive[j])] = x
                     remaining -= x
                     j -= 1
@@ -52,7 +52,7 @@ public enum MultinomialDraw {
             if c >= 1 {
                 x = remaining
             } else if c > 0 {
-                x = BinomialDraw.sample(count: remaining, probability: c, using: &generator)
+                x = Binomial.sample(count: remaining, probability: c, using: &generator)
             }
             counts[i] = x
             remaining -= x

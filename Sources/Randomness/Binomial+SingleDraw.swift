@@ -5,47 +5,23 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
-import Randomness
 
 /// One exact Binomial(n, p) draw for parameters that change at every call: the conditional
-/// binomials of a multinomial draw (``MultinomialDraw``), where each (remaining count, conditional
-/// probability) pair is used once.
+/// binomials of a multinomial draw (``Multinomial`` and the discrete families' count draws), where
+/// each (remaining count, conditional probability) pair is used once.
 ///
-/// The algorithms are those of Randomness's ``Binomial`` — inversion by sequential search from 0
+/// The algorithms are those of the ``Binomial`` sampler — inversion by sequential search from 0
 /// when n·min(p, 1 − p) < 10, otherwise BTRD (W. Hörmann, "The generation of binomial random
 /// variates", J. Stat. Comput. Simul. 46(1–2), 1993, https://doi.org/10.1080/00949659308811496) —
-/// with the setup ordered for a single draw: ``Binomial`` precomputes every constant for repeated
+/// with the setup ordered for a single draw: the sampler precomputes every constant for repeated
 /// draws, including the three logarithms of BTRD's final test, which a draw needs only when the
 /// cheap tests fail (≈ 5% of draws). Here the constants of BTRD's accepting centre are computed
-/// first (one square root, one division) and the rest only on the path that needs them, and the
-/// Stirling corrections of small arguments come from a table. The Wright–Fisher benchmark spends most
-/// of its time here: this halves the cost per category. The result has the same distribution,
-/// checked against the exact probabilities by the tests.
-public enum BinomialDraw {
-    /// ln k! − [(k + ½) ln(k + 1) − (k + 1) + ½ ln 2π] for k = 0 … 15 (exact factorials).
-    @usableFromInline
-    static let smallStirlingCorrections: [Double] = (0..<16).map { k in
-        var factorial = 1.0
-        var i = 2.0
-        while i <= Double(k) {
-            factorial *= i
-            i += 1
-        }
-        let x = Double(k)
-        return log(factorial) - ((x + 0.5) * log(x + 1) - (x + 1) + 0.918_938_533_204_672_741_78)
-    }
-
-    /// The Stirling correction fc(k) of BTRD: a table below 16, the series
-    /// 1/(12z) − 1/(360z³) + 1/(1260z⁵) − 1/(1680z⁷), z = k + 1, above (error below 10⁻¹⁴).
-    @inlinable
-    static func stirlingCorrection(_ k: Double) -> Double {
-        if k < 16 { return smallStirlingCorrections[Int(k)] }
-        let z = k + 1
-        let z2 = 1 / (z * z)
-        return (1.0 / 12 - z2 * (1.0 / 360 - z2 * (1.0 / 1260 - z2 / 1680))) / z
-    }
-
-    /// One draw of Binomial(count, probability).
+/// first (one square root, one division) and the rest only on the path that needs them. The
+/// Wright–Fisher benchmark spends most of its time here: this halves the cost per category against
+/// building a ``Binomial`` per draw. Same distribution, checked against the exact probabilities by
+/// the tests.
+extension Binomial {
+    /// One draw of Binomial(count, probability) without keeping a sampler.
     /// - Precondition: count ≥ 0, probability in [0, 1].
     @inlinable
     public static func sample<G: RandomNumberGenerator>(count: Int, probability: Double, using generator: inout G) -> Int {
@@ -54,13 +30,13 @@ public enum BinomialDraw {
         let mirrored = probability > 0.5
         let p = mirrored ? 1 - probability : probability
         let n = Double(count)
-        let x = n * p < 10 ? inversion(n: n, p: p, using: &generator) : btrd(n: n, p: p, using: &generator)
+        let x = n * p < 10 ? singleDrawInversion(n: n, p: p, using: &generator) : singleDrawBTRD(n: n, p: p, using: &generator)
         return mirrored ? count - x : x
     }
 
     /// Sequential search from 0: P(0) = (1 − p)^n, P(k) = P(k − 1)·((n + 1)r/k − r), r = p/(1 − p).
     @inlinable
-    static func inversion<G: RandomNumberGenerator>(n: Double, p: Double, using generator: inout G) -> Int {
+    static func singleDrawInversion<G: RandomNumberGenerator>(n: Double, p: Double, using generator: inout G) -> Int {
         let r = p / (1 - p)
         let nr = (n + 1) * r
         let probabilityOfZero = exp(n * log1p(-p))
@@ -80,7 +56,7 @@ public enum BinomialDraw {
 
     /// BTRD (Hörmann 1993, the names of the paper), p ≤ ½ and np ≥ 10.
     @inlinable
-    static func btrd<G: RandomNumberGenerator>(n: Double, p: Double, using generator: inout G) -> Int {
+    static func singleDrawBTRD<G: RandomNumberGenerator>(n: Double, p: Double, using generator: inout G) -> Int {
         let q = 1 - p
         let spq = (n * p * q).squareRoot()
         let b = 1.15 + 2.53 * spq
@@ -154,12 +130,12 @@ public enum BinomialDraw {
             if v > t + rho { continue }
             // 3.3–3.4: the exact test.
             if h.isNaN {
-                h = (m + 0.5) * log((m + 1) / (r * (n - m + 1))) + stirlingCorrection(m) + stirlingCorrection(n - m)
+                h = (m + 0.5) * log((m + 1) / (r * (n - m + 1))) + LogFactorial.stirlingCorrection(m) + LogFactorial.stirlingCorrection(n - m)
             }
             let nm = n - m + 1
             let nk = n - k + 1
             let bound = h + (n + 1) * log(nm / nk) + (k + 0.5) * log(nk * r / (k + 1))
-                - stirlingCorrection(k) - stirlingCorrection(n - k)
+                - LogFactorial.stirlingCorrection(k) - LogFactorial.stirlingCorrection(n - k)
             if v <= bound { return Int(k) }
         }
     }
