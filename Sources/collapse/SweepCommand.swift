@@ -210,6 +210,15 @@ extension SweepCommand {
             print("sweep: \(directory.path)")
             print("points: \(plan.points.count)")
             print("plan: \(directory.appendingPathComponent(SweepPlanFile.fileName).path)")
+            // What a task (one point on sweep.resources.cpus threads) and the whole sweep need.
+            let resources = plan.grid.resources
+            let estimate = ResourceEstimate(
+                sweep: plan.points.map(\.spec), allPoints: plan.points.count, keys: plan.keys.count,
+                threads: resources.cpus, pointsInParallel: 1)
+            print("estimate: \(ResourceEstimate.bytes(estimate.memoryBytes)) of memory per task (\(resources.cpus) thread\(resources.cpus == 1 ? "" : "s")), \(ResourceEstimate.bytes(estimate.diskBytes)) of disk for all points")
+            if let memory = resources.memoryMiB, Double(memory) * 1024 * 1024 < estimate.memoryBytes {
+                print("warning: sweep.resources.memory (\(ResourceEstimate.bytes(Double(memory) * 1024 * 1024))) is below a task's estimated peak; the scheduler may kill tasks")
+            }
             for point in plan.points.prefix(50) {
                 print("  " + pad(String(point.index), 6) + pad(point.directoryName, 12) + point.label)
             }

@@ -223,6 +223,22 @@ func parallelRunsIntoOneRunsRoot() throws {
     #expect(try index.summaryRowCount() == processes * 21 * 3)
 }
 
+/// A run killed after writing its manifest but before its rename stays hidden: `record` of the
+/// whole root (`collapse runs record`) does not index it.
+@Test func partialDirectoriesAreNotIndexed() throws {
+    let temp = try TemporaryDirectory("index-partial")
+    let root = temp.appending("runs")
+    var fixture = RunFixture()
+    fixture.generations = 3
+    try fixture.write(to: root.appendingPathComponent("done"))
+    try fixture.write(to: root.appendingPathComponent(".killed-20261122-010203.partial-4242"))
+    try fixture.write(to: root.appendingPathComponent("sweep/.point-0001.partial-4242"))
+    try fixture.write(to: root.appendingPathComponent("sweep/point-0000"))
+    let (recorded, failed) = try RunIndex(root: root).recordAll()
+    #expect(recorded.map(\.directoryName).sorted() == ["done", "point-0000"])
+    #expect(failed.isEmpty)
+}
+
 final class ThreadSafeResults: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Subprocess.Result] = []

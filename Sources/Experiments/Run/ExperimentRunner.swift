@@ -180,13 +180,12 @@ public enum ExperimentRunner {
         } catch {
             throw RunError.io("the run finished but its report could not be written: \(error); its files are in \(partial.path)")
         }
-        var directory = URL(fileURLWithPath: initial.destination)
-        do {
-            try FileManager.default.removeItem(at: partial.appendingPathComponent(RunCheckpoint.fileName))
-        } catch {
-            throw RunError.io("cannot remove the checkpoint of the finished run in \(partial.path): \(error.localizedDescription)")
-        }
-        directory = try moveIntoPlace(partial, to: directory, renameIfTaken: initial.renameIfTaken == true, name: spec.name)
+        // The checkpoint goes after the rename: a kill in between leaves a complete run with a
+        // stray checkpoint.plist, rather than a finished partial directory that cannot be resumed.
+        let directory = try moveIntoPlace(
+            partial, to: URL(fileURLWithPath: initial.destination), renameIfTaken: initial.renameIfTaken == true,
+            name: spec.name)
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(RunCheckpoint.fileName))
         return Record(directory: directory, manifest: manifest, summary: summary)
     }
 
