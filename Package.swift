@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Test-only: property-based tests of the spec parser and the regimes (issue 11).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "Randomness"),
@@ -68,10 +70,17 @@ let package = Package(
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "Statistics"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Randomness", "LinearAlgebra"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
-        .testTarget(name: "ModelCollapseTests", dependencies: ["ModelCollapse", "Randomness", "Statistics"]),
+        .testTarget(
+            name: "ModelCollapseTests",
+            dependencies: ["ModelCollapse", "Randomness", "Statistics", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FamiliesTests", dependencies: ["Families", "Theory", "ModelCollapse", "Randomness", "Statistics", "LinearAlgebra"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Families", "ModelCollapse", "Statistics"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Families", "Theory", "ModelCollapse", "Statistics"]),
+        .testTarget(
+            name: "ExperimentsTests",
+            dependencies: [
+                "Experiments", "Families", "Theory", "ModelCollapse", "Statistics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "ModelCollapse"]),
         .testTarget(name: "CollapseCLITests", dependencies: ["collapse"]),
     ]

@@ -52,12 +52,15 @@ public struct CellAccumulator: Sendable, Equatable, Codable {
         sketch.add(value)
     }
 
+    /// A cell with ±∞ among its values (and no NaN) has sd = se = +∞: its spread is not finite,
+    /// and summary.csv announces that with the `inf` token rather than a NaN.
     public func summary(generation: Int, metric: String) -> MetricSummary {
         let q = sketch.quantiles([0.05, 0.5, 0.95])
+        let infinite = moments.nanCount == 0 && moments.nonFiniteCount > 0
         return MetricSummary(
             generation: generation, metric: metric, count: moments.count, mean: moments.mean,
-            standardDeviation: moments.count > 1 ? moments.standardDeviation : 0,
-            standardError: moments.count > 1 ? moments.standardError : 0,
+            standardDeviation: infinite ? .infinity : moments.count > 1 ? moments.standardDeviation : 0,
+            standardError: infinite ? .infinity : moments.count > 1 ? moments.standardError : 0,
             q05: q[0], q50: q[1], q95: q[2], nonFiniteCount: moments.nonFiniteCount)
     }
 }

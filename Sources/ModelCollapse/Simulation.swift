@@ -112,11 +112,10 @@ where Source.Batch == L.Batch, E.Model == L.Model {
         return SimulationResult(metricNames: names, rows: rows, completedReplicates: completed, stopped: stopped)
     }
 
-    /// Replicates per wave: enough to keep every thread busy, at most 2²⁴ buffered values.
+    /// Replicates per wave: ``SimulationPlan/waveSize(replicates:valuesPerReplicate:threads:)``.
     @usableFromInline
     static func waveSize(replicates: Int, valuesPerReplicate: Int, threads: Int) -> Int {
-        let byMemory = max(1, (1 << 24) / max(1, valuesPerReplicate))
-        return max(1, min(replicates, max(threads * 8, min(1024, byMemory))))
+        SimulationPlan.waveSize(replicates: replicates, valuesPerReplicate: valuesPerReplicate, threads: threads)
     }
 
     /// Folds a wave into the accumulators, in replicate order within each cell; cells are split
@@ -159,4 +158,13 @@ struct SharedBuffer: @unchecked Sendable {
 struct SharedCells: @unchecked Sendable {
     @usableFromInline let pointer: UnsafeMutablePointer<CellAccumulator>
     @usableFromInline init(pointer: UnsafeMutablePointer<CellAccumulator>) { self.pointer = pointer }
+}
+
+extension SimulationPlan {
+    /// Replicates per wave: enough to keep every thread busy, at most 2²⁴ buffered values. Public so
+    /// that resource estimates size the wave buffer as the run will.
+    public static func waveSize(replicates: Int, valuesPerReplicate: Int, threads: Int) -> Int {
+        let byMemory = max(1, (1 << 24) / max(1, valuesPerReplicate))
+        return max(1, min(replicates, max(threads * 8, min(1024, byMemory))))
+    }
 }

@@ -59,13 +59,15 @@ struct RunCommand: ParsableCommand {
 
 /// Options shared by `run` and `demo`.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Replicates R (shortcut for --set replicates=R).")
+    // Numbers are parsed unconditionally, so that `--replicates -1` is reported as out of range
+    // rather than as a missing value.
+    @Option(parsing: .unconditional, help: "Replicates R (shortcut for --set replicates=R).")
     var replicates: Int?
-    @Option(help: "Generations T (shortcut for --set generations=T).")
+    @Option(parsing: .unconditional, help: "Generations T (shortcut for --set generations=T).")
     var generations: Int?
-    @Option(help: "Master seed (shortcut for --set seed=S).")
+    @Option(parsing: .unconditional, help: "Master seed (shortcut for --set seed=S).")
     var seed: Int?
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int?
     @Option(help: "The run directory to create (default: RUNS-ROOT/NAME-YYYYMMDD-HHMMSS).")
     var out: String?
@@ -73,10 +75,12 @@ struct RunOptions: ParsableArguments {
     var runsRoot: String = "runs"
     @Flag(help: "No progress display and no summary table.")
     var quiet = false
-    @Option(name: .customLong("checkpoint-seconds"), help: "Seconds between checkpoints of a running run.")
+    @Option(name: .customLong("checkpoint-seconds"), parsing: .unconditional, help: "Seconds between checkpoints of a running run.")
     var checkpointSeconds: Double = 10
-    @Option(name: .customLong("points-in-parallel"), help: "Sweeps: points run at once, each on --threads threads (default: as many as threads).")
+    @Option(name: .customLong("points-in-parallel"), parsing: .unconditional, help: "Sweeps: points run at once, each on --threads threads (default: as many as threads).")
     var pointsInParallel: Int?
+    @Flag(help: "Run even when the estimated memory or disk exceeds what the machine has (Docs/Reliability.md).")
+    var force = false
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
@@ -101,7 +105,11 @@ func readSpecFile(_ path: String) throws -> String {
         fail(exists ? (isDirectory.boolValue ? "\(path) is a directory, not a spec file" : "cannot read \(path)") : "no such spec file: \(path)")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-        fail("\(path) is not UTF-8 text")
+        fail("\(path) is not UTF-8 text" + (TextFile.firstNonUTF8Line(in: data).map { " (line \($0))" } ?? ""))
+    }
+    // An empty file is more likely a mistake (a truncated copy) than a request for every default.
+    if TextFile.isBlank(text) {
+        fail("\(path) is empty (no keys); write {} for a spec with every default")
     }
     return text
 }
@@ -114,9 +122,26 @@ func parseSpec(_ text: String, overrides: [String]) throws -> ExperimentSpec {
     }
 }
 
+/// Refuses, before anything is written, a run whose estimated memory or disk exceeds what the
+/// machine has (unless --force).
+func checkResources(_ estimate: @autoclosure () -> ResourceEstimate, output: URL, force: Bool, what: String = "run") {
+    guard !force else { return }
+    do {
+        try estimate().check(against: .current(output: output), what: what)
+    } catch let refusal as ResourceEstimate.Refusal {
+        fail(refusal.description)
+    } catch {
+        fail("\(error)")
+    }
+}
+
 /// Runs a spec with the CLI's progress display.
 func execute(_ spec: ExperimentSpec, options: RunOptions, outputDirectory: URL? = nil, label: String? = nil) throws -> ExperimentRunner.Record {
-    try runWithDisplay(label: label ?? spec.name, options: options) { runOptions in
+    let output = outputDirectory ?? options.out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: options.runsRoot)
+    checkResources(
+        ResourceEstimate(run: spec, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount),
+        output: output, force: options.force)
+    return try runWithDisplay(label: label ?? spec.name, options: options) { runOptions in
         var runOptions = runOptions
         runOptions.outputDirectory = outputDirectory ?? options.out.map { URL(fileURLWithPath: $0) }
         return try ExperimentRunner.run(spec, options: runOptions)

@@ -80,6 +80,7 @@ func runSweep(_ text: String, overrides: [String], options: RunOptions) throws {
     let directory = options.out.map { URL(fileURLWithPath: $0) }
         ?? ExperimentRunner.defaultDirectory(for: plan.name, root: URL(fileURLWithPath: options.runsRoot), at: Date())
     let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+    checkSweepResources(plan, in: directory, indices: nil, threads: threads, pointsInParallel: options.pointsInParallel ?? threads, force: options.force)
     let started = Date()
     let outcomes = try runPoints(plan, in: directory, indices: nil, threads: threads, pointsInParallel: options.pointsInParallel, quiet: options.quiet)
     let report = try collectSweep(directory)
@@ -96,6 +97,20 @@ func runSweep(_ text: String, overrides: [String], options: RunOptions) throws {
     print("sweep.csv: \(directory.appendingPathComponent(SweepCollector.fileName).path)")
     print("report: \(report.index.path)")
     printSweepTable(plan, directory: directory)
+}
+
+/// Refuses, before the sweep directory is written, a sweep whose points not yet complete need more
+/// memory or disk than the machine has (unless --force).
+func checkSweepResources(_ plan: SweepPlan, in directory: URL, indices: [Int]?, threads: Int, pointsInParallel: Int, force: Bool) {
+    guard !force else { return }
+    let selected = indices.map { $0.filter { plan.points.indices.contains($0) }.map { plan.points[$0] } } ?? plan.points
+    let pending = selected.filter { SweepRunner.status(of: $0, in: directory) != .complete }.map(\.spec)
+    guard !pending.isEmpty else { return }
+    checkResources(
+        ResourceEstimate(
+            sweep: pending, allPoints: plan.points.count, keys: plan.keys.count, threads: threads,
+            pointsInParallel: pointsInParallel),
+        output: directory, force: force, what: indices == nil ? "sweep" : "sweep point")
 }
 
 /// Runs points with a line on stderr for each.
@@ -195,6 +210,15 @@ extension SweepCommand {
             print("sweep: \(directory.path)")
             print("points: \(plan.points.count)")
             print("plan: \(directory.appendingPathComponent(SweepPlanFile.fileName).path)")
+            // What a task (one point on sweep.resources.cpus threads) and the whole sweep need.
+            let resources = plan.grid.resources
+            let estimate = ResourceEstimate(
+                sweep: plan.points.map(\.spec), allPoints: plan.points.count, keys: plan.keys.count,
+                threads: resources.cpus, pointsInParallel: 1)
+            print("estimate: \(ResourceEstimate.bytes(estimate.memoryBytes)) of memory per task (\(resources.cpus) thread\(resources.cpus == 1 ? "" : "s")), \(ResourceEstimate.bytes(estimate.diskBytes)) of disk for all points")
+            if let memory = resources.memoryMiB, Double(memory) * 1024 * 1024 < estimate.memoryBytes {
+                print("warning: sweep.resources.memory (\(ResourceEstimate.bytes(Double(memory) * 1024 * 1024))) is below a task's estimated peak; the scheduler may kill tasks")
+            }
             for point in plan.points.prefix(50) {
                 print("  " + pad(String(point.index), 6) + pad(point.directoryName, 12) + point.label)
             }
@@ -219,6 +243,8 @@ extension SweepCommand {
         var threads: Int?
         @Flag(help: "Print nothing but errors.")
         var quiet = false
+        @Flag(help: "Run even when the estimated memory or disk exceeds what the machine has (Docs/Reliability.md).")
+        var force = false
 
         func validate() throws {
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
@@ -237,9 +263,10 @@ extension SweepCommand {
             }
             let plan = try specOptions.plan()
             let directory = directoryOptions.directory(for: plan)
+            let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            checkSweepResources(plan, in: directory, indices: [chosen], threads: threadCount, pointsInParallel: 1, force: force)
             let outcomes = try runPoints(
-                plan, in: directory, indices: [chosen],
-                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, quiet: true)
+                plan, in: directory, indices: [chosen], threads: threadCount, quiet: true)
             if quiet { return }
             for outcome in outcomes {
                 let point = plan.points[outcome.index]

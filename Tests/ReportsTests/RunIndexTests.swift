@@ -182,6 +182,63 @@ import Testing
     }
 }
 
+/// Separate `collapse run` processes of one spec into one runs root at once (issue 11): they pick
+/// the same default directory name in the same second, so every one but the first must move to the
+/// next free name (`-2`, `-3`, …). No run may be lost, left as a partial directory, corrupted, or
+/// missing from the index.
+@Test(.enabled(if: Subprocess.collapse != nil, "needs the collapse tool built next to the tests"))
+func parallelRunsIntoOneRunsRoot() throws {
+    let collapse = try #require(Subprocess.collapse)
+    let temp = try TemporaryDirectory("runs-parallel")
+    let root = temp.appending("runs")
+    let spec = temp.appending("same.yaml")
+    try "name: same\ngenerations: 20\nreplicates: 100\nmetrics: [variance, log-variance, collapsed]\n"
+        .write(to: spec, atomically: true, encoding: .utf8)
+    let processes = 6
+    let results = try ThreadSafeResults()
+    DispatchQueue.concurrentPerform(iterations: processes) { _ in
+        do {
+            results.append(try Subprocess.run(collapse, ["run", spec.path, "--runs-root", root.path, "--threads", "1", "--quiet"], timeout: 120))
+        } catch { results.append(Subprocess.Result(status: -1, stdout: "", stderr: "\(error)", timedOut: false)) }
+    }
+    for result in results.all {
+        #expect(result.status == 0 && !result.timedOut, "collapse run failed: \(result.stderr)")
+    }
+    let entries = try FileManager.default.contentsOfDirectory(atPath: root.path)
+    #expect(!entries.contains { $0.hasPrefix(".") }, "partial directories left: \(entries.sorted())")
+    let runs = entries.filter { $0.hasPrefix("same-") }.sorted()
+    #expect(runs.count == processes, "\(entries.sorted())")
+    // Same spec, same seed: every run's summary.csv is the same bytes (none is cut or mixed up).
+    let summaries = try runs.map { try Data(contentsOf: root.appendingPathComponent("\($0)/summary.csv")) }
+    #expect(Set(summaries).count == 1)
+    #expect(String(decoding: summaries[0], as: UTF8.self).split(separator: "\n").count == 1 + 21 * 3)
+    for run in runs {
+        let manifest = try String(contentsOf: root.appendingPathComponent("\(run)/manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"status\" : \"complete\""), "\(run)")
+    }
+    let index = try RunIndex(root: root)
+    #expect(try index.integrityCheck() == "ok")
+    let indexed = try index.list()
+    #expect(Set(indexed.map { URL(fileURLWithPath: $0.path).lastPathComponent }) == Set(runs))
+    #expect(try index.summaryRowCount() == processes * 21 * 3)
+}
+
+/// A run killed after writing its manifest but before its rename stays hidden: `record` of the
+/// whole root (`collapse runs record`) does not index it.
+@Test func partialDirectoriesAreNotIndexed() throws {
+    let temp = try TemporaryDirectory("index-partial")
+    let root = temp.appending("runs")
+    var fixture = RunFixture()
+    fixture.generations = 3
+    try fixture.write(to: root.appendingPathComponent("done"))
+    try fixture.write(to: root.appendingPathComponent(".killed-20261122-010203.partial-4242"))
+    try fixture.write(to: root.appendingPathComponent("sweep/.point-0001.partial-4242"))
+    try fixture.write(to: root.appendingPathComponent("sweep/point-0000"))
+    let (recorded, failed) = try RunIndex(root: root).recordAll()
+    #expect(recorded.map(\.directoryName).sorted() == ["done", "point-0000"])
+    #expect(failed.isEmpty)
+}
+
 final class ThreadSafeResults: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Subprocess.Result] = []

@@ -16,7 +16,8 @@ public enum CountsFile {
             throw SpecError(path: key, message: "the counts file \(url.path) \(reason)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw SpecError(path: key, message: "the counts file \(url.path) is not UTF-8 text")
+            let line = TextFile.firstNonUTF8Line(in: data).map { ", line \($0)" } ?? ""
+            throw SpecError(path: key, message: "the counts file \(url.path) is not UTF-8 text\(line)")
         }
         return try parse(text, file: url.path, key: key)
     }

@@ -84,7 +84,7 @@ public struct OneParameterSpec: Sendable, Equatable {
         }
         var threshold = 1e-3
         if distribution == .exponential {
-            threshold = try reader.double("collapse-threshold", default: 1e-3, range: 1e-300...1, rangeDescription: "a number in (0, 1)")
+            threshold = try reader.double("collapse-threshold", default: 1e-3, range: 1e-300...(1.0).nextDown, rangeDescription: "a number in (0, 1)")
         }
         return OneParameterSpec(distribution: distribution, truth: truthValue, estimator: estimator, collapseThreshold: threshold)
     }

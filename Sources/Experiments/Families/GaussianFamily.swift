@@ -65,7 +65,7 @@ public struct GaussianFamily: ExperimentFamily {
         }
         let estimator = GaussianEstimator(rawValue: try reader.string("estimator", default: "mle", allowed: GaussianEstimator.allCases.map(\.rawValue)))!
         let fitMode = GaussianFitMode(rawValue: try reader.string("fit", default: "mean-and-variance", allowed: GaussianFitMode.allCases.map(\.rawValue)))!
-        let threshold = try reader.double("collapse-threshold", default: 1e-3, range: 1e-300...1, rangeDescription: "a number in (0, 1)")
+        let threshold = try reader.double("collapse-threshold", default: 1e-3, range: 1e-300...(1.0).nextDown, rangeDescription: "a number in (0, 1)")
         return GaussianFamily(
             dimension: dimension, mean: mean, covariance: covariance, estimator: estimator,
             fitMode: fitMode, collapseThreshold: threshold)

@@ -86,9 +86,10 @@ public enum ExperimentRunner {
         }
         let specText = SpecYAML.emit(spec.resolved)
         try write(specText, to: partial.appendingPathComponent("spec.yaml"))
-        let checkpoint = RunCheckpoint(
+        var checkpoint = RunCheckpoint(
             destination: directory.path, specHash: SHA256.hex(Array(specText.utf8)),
             started: Manifest.timestamp(started), elapsedSeconds: 0)
+        if options.outputDirectory == nil { checkpoint.renameIfTaken = true }
         try saveCheckpoint(checkpoint, in: partial)
         return try execute(spec, specText: specText, partial: partial, checkpoint: checkpoint, options: options)
     }
@@ -179,14 +180,37 @@ public enum ExperimentRunner {
         } catch {
             throw RunError.io("the run finished but its report could not be written: \(error); its files are in \(partial.path)")
         }
-        let directory = URL(fileURLWithPath: initial.destination)
-        do {
-            try FileManager.default.removeItem(at: partial.appendingPathComponent(RunCheckpoint.fileName))
-            try FileManager.default.moveItem(at: partial, to: directory)
-        } catch {
-            throw RunError.io("cannot move the finished run into \(directory.path): \(error.localizedDescription)")
-        }
+        // The checkpoint goes after the rename: a kill in between leaves a complete run with a
+        // stray checkpoint.plist, rather than a finished partial directory that cannot be resumed.
+        let directory = try moveIntoPlace(
+            partial, to: URL(fileURLWithPath: initial.destination), renameIfTaken: initial.renameIfTaken == true,
+            name: spec.name)
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(RunCheckpoint.fileName))
         return Record(directory: directory, manifest: manifest, summary: summary)
+    }
+
+    /// Renames the finished partial directory to `destination` (rename(2): atomic, and it fails
+    /// rather than replace a run directory). When `renameIfTaken` (a default name) and another run
+    /// took the name meanwhile, the next free `NAME-YYYYMMDD-HHMMSS-K` is used.
+    static func moveIntoPlace(_ partial: URL, to destination: URL, renameIfTaken: Bool, name: String) throws -> URL {
+        let fileManager = FileManager.default
+        let base = String(destination.lastPathComponent.prefix(name.count + 16))  // NAME-YYYYMMDD-HHMMSS
+        var candidate = destination
+        var suffix = 2
+        while true {
+            if fileManager.fileExists(atPath: candidate.path) {
+                guard renameIfTaken else { throw RunError.exists(candidate) }
+            } else if rename(partial.path, candidate.path) == 0 {
+                return candidate
+            } else {
+                let code = errno
+                guard renameIfTaken, code == EEXIST || code == ENOTEMPTY else {
+                    throw RunError.io("cannot move the finished run into \(candidate.path): \(String(cString: strerror(code)))")
+                }
+            }
+            candidate = destination.deletingLastPathComponent().appendingPathComponent("\(base)-\(suffix)")
+            suffix += 1
+        }
     }
 
     static func saveCheckpoint(_ checkpoint: RunCheckpoint, in directory: URL) throws {
@@ -205,7 +229,7 @@ public enum ExperimentRunner {
             let rows = summary.flatMap { $0.filter { $0.metric == metric && $0.nonFiniteCount > 0 } }
             guard let first = rows.first else { continue }
             let most = rows.map(\.nonFiniteCount).max() ?? 0
-            notes.append("\(metric): non-finite (inf or nan) in some replicates from generation \(first.generation) on (at most \(most) of \(first.count) in one generation); mean and quantiles include them, sd and se are nan there")
+            notes.append("\(metric): non-finite (inf or nan) in some replicates from generation \(first.generation) on (at most \(most) of \(first.count) in one generation); mean and quantiles include them, sd and se are inf there (nan if a value was nan)")
         }
         return notes
     }

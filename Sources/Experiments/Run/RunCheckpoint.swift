@@ -17,6 +17,10 @@ public struct RunCheckpoint: Codable, Sendable {
     public var simulation: SimulationCheckpoint?
     /// Bytes of trajectories.csv that belong to the replicates the checkpoint covers.
     public var trajectoriesBytes: UInt64?
+    /// True when ``destination`` is a default name (no `--out`): if another run took it meanwhile
+    /// (parallel runs of one spec in the same second), the run moves to the next free name
+    /// (`-2`, `-3`, …) instead of failing.
+    public var renameIfTaken: Bool?
 
     public static let fileName = "checkpoint.plist"
 

@@ -43,9 +43,17 @@ public enum SpecYAML {
         }
     }
 
+    /// "line L, column C: problem (while …)" for syntax errors; Yams's text otherwise.
     static func describe(_ error: YamlError) -> String {
-        let text = "\(error)"
-        return text.split(separator: "\n").prefix(3).joined(separator: " ")
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            return "line \(mark.line), column \(mark.column): \(problem)\(while_)"
+        default:
+            let text = "\(error)"
+            return text.split(separator: "\n").prefix(3).joined(separator: " ")
+        }
     }
 
     /// Writes a value as block YAML.

@@ -148,10 +148,12 @@ public struct RunIndex: Sendable {
     }
 
     /// Run directories (holding `manifest.json`) directly under `root` or one level below, sorted.
+    /// Hidden directories are left out: a `.NAME.partial-PID` directory is a run that has not
+    /// finished (it may already hold a manifest when it was killed just before its rename).
     public static func runDirectories(under root: URL) -> [URL] {
         func children(_ url: URL) -> [URL] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-            return names.sorted().map { url.appendingPathComponent($0) }.filter { child in
+            return names.filter { !$0.hasPrefix(".") }.sorted().map { url.appendingPathComponent($0) }.filter { child in
                 var isDirectory: ObjCBool = false
                 return FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) && isDirectory.boolValue
             }
