@@ -1,0 +1,15 @@
+import Foundation
+
+extension LabelledDataSet {
+    /// The handwritten digits bundled with the package (Resources/digits.csv): 1,797 8×8 images, 64
+    /// pixel intensities 0…16 and a label 0…9 (E. Alpaydin, C. Kaynak, UCI "Optical Recognition of
+    /// Handwritten Digits", 1998; CC BY 4.0, see Resources/digits-LICENSE.txt).
+    public static func digits() throws -> LabelledDataSet {
+        guard let url = Bundle.module.url(forResource: "digits", withExtension: "csv", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: "digits", withExtension: "csv") else {
+            throw LabelledTableError(line: nil, "the bundled digits.csv is missing from the Families resources")
+        }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try LabelledTable.parse(text)
+    }
+}

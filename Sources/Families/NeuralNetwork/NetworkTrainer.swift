@@ -1,0 +1,272 @@
+import Randomness
+
+/// Mini-batch training of a ``MultilayerPerceptron`` by weighted softmax cross-entropy, with early
+/// stopping on a validation split.
+///
+/// Loss of a mini-batch B: (1/|B|) Σ_{i∈B} wᵢ·(−ln softmax(f(xᵢ))_{yᵢ}), the weights normalised to mean
+/// 1 over the training examples, so that a weight scales an example's pull against the others and
+/// uniform weights give the plain mean. Gradient of the logits: wᵢ(pᵢ − e_{yᵢ})/|B|, backpropagated
+/// through the ReLU layers.
+///
+/// Every random choice — the initial weights, the validation split, the order of every epoch — comes
+/// from the generator passed in, in a fixed order, and the arithmetic runs in a fixed order: the same
+/// stream gives the same network, whatever thread trains it.
+enum NetworkTrainer<Scalar: NetworkScalar> {
+    /// Trains a network of `configuration.hiddenWidths` on `count` rows of `inputs` (row-major,
+    /// `inputs.count / count` columns) with `labels` in 0..<classCount and optional per-example
+    /// `weights` (≥ 0; nil for all 1).
+    static func train(
+        inputs: [Scalar], count n: Int, labels: [Int32], weights: [Double]?, classCount: Int,
+        configuration c: TrainingConfiguration, generator: inout Xoshiro256StarStar
+    ) -> (network: MultilayerPerceptron<Scalar>, report: TrainingReport) {
+        precondition(labels.count == n && (weights == nil || weights!.count == n), "NetworkTrainer: \(labels.count) labels for \(n) rows")
+        let d = n > 0 ? inputs.count / n : 0
+        precondition(n == 0 || inputs.count == n * d && d >= 1, "NetworkTrainer: \(inputs.count) inputs for \(n) rows")
+        precondition(labels.allSatisfy { $0 >= 0 && Int($0) < classCount }, "NetworkTrainer: a label outside 0..<\(classCount)")
+        let widths = [max(d, 1)] + c.hiddenWidths + [classCount]
+        var network = MultilayerPerceptron<Scalar>(widths: widths, heInitialisationUsing: &generator)
+        guard n > 0 else {
+            return (network, TrainingReport(trainingCount: 0, validationCount: 0, epochs: 0, bestEpoch: 0, validationLoss: nil, diverged: false))
+        }
+
+        // The validation split: the first round(f·n) of a random permutation.
+        var order = Array(0..<n)
+        shuffle(&order, using: &generator)
+        let validationCount = c.validationCount(of: n)
+        let validation = Array(order[0..<validationCount])
+        var training = Array(order[validationCount...])
+        let trainingCount = training.count
+
+        // Weights with mean 1 over the training examples (and, for the validation loss, over its own).
+        var exampleWeights = [Scalar](repeating: 1, count: n)
+        if let weights {
+            let trainingTotal = training.reduce(0.0) { $0 + weights[$1] }
+            let scale = trainingTotal > 0 ? Double(trainingCount) / trainingTotal : 0
+            for i in training { exampleWeights[i] = Scalar(weights[i] * scale) }
+            let validationTotal = validation.reduce(0.0) { $0 + weights[$1] }
+            for i in validation {
+                exampleWeights[i] = validationTotal > 0 ? Scalar(weights[i] * Double(validationCount) / validationTotal) : 1
+            }
+        }
+
+        let state = TrainingState(network: network, batchSize: c.batchSize)
+        let L = network.layerCount
+        let K = classCount
+        var epochsRun = 0
+        var bestEpoch = 0
+        var bestLoss: Double? = nil
+        var diverged = false
+        var badEpochs = 0
+        if validationCount > 0 {
+            bestLoss = state.validationLoss(inputs: inputs, labels: labels, weights: exampleWeights, rows: validation, network: network)
+        }
+        var step = 0
+        inputs.withUnsafeBufferPointer { x in
+            for epoch in 1...c.maxEpochs {
+                epochsRun = epoch
+                shuffle(&training, using: &generator)
+                var start = 0
+                while start < trainingCount {
+                    let rows = min(c.batchSize, trainingCount - start)
+                    let batchInput = state.forward.activations[0].base
+                    for r in 0..<rows {
+                        (batchInput + r * d).update(from: x.baseAddress! + training[start + r] * d, count: d)
+                    }
+                    state.forward.forwardFromInput(state.parameters.base, network: network, rows: rows)
+                    // δ of the logits: wᵢ(pᵢ − e_{yᵢ})/|B|.
+                    let logits = state.forward.activations[L].base
+                    DenseKernels.logSoftmax(logits, rows: rows, classes: K)
+                    let outputDelta = state.deltas[L].base
+                    let inverseRows = 1 / Scalar(rows)
+                    for r in 0..<rows {
+                        let example = training[start + r]
+                        let w = exampleWeights[example] * inverseRows
+                        let label = Int(labels[example])
+                        for j in 0..<K {
+                            let p = Scalar.exponential(logits[r * K + j])
+                            outputDelta[r * K + j] = w * (j == label ? p - 1 : p)
+                        }
+                    }
+                    state.gradient.zero()
+                    for l in stride(from: L - 1, through: 0, by: -1) {
+                        DenseKernels.accumulateGradient(
+                            input: state.forward.activations[l].base, rows: rows, inputs: widths[l],
+                            delta: state.deltas[l + 1].base, outputs: widths[l + 1],
+                            weightGradient: state.gradient.pointer(at: network.weightOffsets[l]),
+                            biasGradient: state.gradient.pointer(at: network.biasOffsets[l]))
+                        if l > 0 {
+                            DenseKernels.backpropagate(
+                                delta: state.deltas[l + 1].base, rows: rows, outputs: widths[l + 1],
+                                transposed: state.transposed[l].base, inputs: widths[l],
+                                activation: state.forward.activations[l].base, previousDelta: state.deltas[l].base)
+                        }
+                    }
+                    step += 1
+                    state.update(step: step, configuration: c, network: network)
+                    start += rows
+                }
+
+                guard state.parametersAreFinite() else {
+                    diverged = true
+                    break
+                }
+                if validationCount > 0 {
+                    let loss = state.validationLoss(inputs: inputs, labels: labels, weights: exampleWeights, rows: validation, network: network)
+                    guard loss.isFinite else {
+                        diverged = true
+                        break
+                    }
+                    if loss < bestLoss! {
+                        bestLoss = loss
+                        bestEpoch = epoch
+                        state.best.copy(from: state.parameters)
+                        badEpochs = 0
+                    } else {
+                        badEpochs += 1
+                        if badEpochs >= c.patience { break }
+                    }
+                } else {
+                    bestEpoch = epoch
+                    state.best.copy(from: state.parameters)
+                }
+            }
+        }
+        network.parameters = state.best.array
+        return (network, TrainingReport(
+            trainingCount: trainingCount, validationCount: validationCount, epochs: epochsRun,
+            bestEpoch: bestEpoch, validationLoss: bestLoss, diverged: diverged))
+    }
+
+    /// Fisher–Yates with the generator's bounded draws.
+    static func shuffle(_ items: inout [Int], using generator: inout Xoshiro256StarStar) {
+        var i = items.count - 1
+        while i > 0 {
+            let j = Int(generator.next(upperBound: UInt64(i + 1)))
+            items.swapAt(i, j)
+            i -= 1
+        }
+    }
+}
+
+/// The buffers of one training run: parameters, the best parameters so far, the gradient, the
+/// optimiser's moments, Wᵀ of every layer after the first (for backpropagation), activations and
+/// deltas of a mini-batch.
+final class TrainingState<Scalar: NetworkScalar> {
+    let parameters: ScratchBuffer<Scalar>
+    let best: ScratchBuffer<Scalar>
+    let gradient: ScratchBuffer<Scalar>
+    let firstMoment: ScratchBuffer<Scalar>
+    let secondMoment: ScratchBuffer<Scalar>
+    /// transposed[l] = W_lᵀ for l ≥ 1 (transposed[0] is empty).
+    let transposed: [ScratchBuffer<Scalar>]
+    let forward: ForwardWorkspace<Scalar>
+    /// deltas[l]: ∂loss/∂(pre-activation of layer l's output), rows × widths[l]; deltas[0] unused.
+    let deltas: [ScratchBuffer<Scalar>]
+    /// Whether a parameter is a weight (decayed) rather than a bias.
+    let isWeight: [Bool]
+    private var validationWorkspace: ForwardWorkspace<Scalar>?
+
+    init(network: MultilayerPerceptron<Scalar>, batchSize: Int) {
+        parameters = ScratchBuffer(network.parameters)
+        best = ScratchBuffer(network.parameters)
+        gradient = ScratchBuffer(count: network.parameterCount)
+        firstMoment = ScratchBuffer(count: network.parameterCount)
+        secondMoment = ScratchBuffer(count: network.parameterCount)
+        let widths = network.widths
+        transposed = (0..<network.layerCount).map { l in ScratchBuffer(count: l == 0 ? 0 : widths[l] * widths[l + 1]) }
+        forward = ForwardWorkspace(widths: widths, rows: batchSize)
+        deltas = widths.enumerated().map { l, width in ScratchBuffer(count: l == 0 ? 0 : width * batchSize) }
+        var weightMask = [Bool](repeating: false, count: network.parameterCount)
+        for l in 0..<network.layerCount {
+            for i in network.weightOffsets[l]..<network.biasOffsets[l] { weightMask[i] = true }
+        }
+        isWeight = weightMask
+        refreshTransposes(network: network)
+    }
+
+    func refreshTransposes(network: MultilayerPerceptron<Scalar>) {
+        for l in 1..<max(1, network.layerCount) {
+            DenseKernels.transpose(
+                parameters.base + network.weightOffsets[l], rows: network.widths[l], columns: network.widths[l + 1],
+                into: transposed[l].base)
+        }
+    }
+
+    /// One optimiser step on ``gradient`` (step counts from 1).
+    func update(step: Int, configuration c: TrainingConfiguration, network: MultilayerPerceptron<Scalar>) {
+        let count = parameters.count
+        let theta = parameters.base, g = gradient.base, m = firstMoment.base, v = secondMoment.base
+        let eta = Scalar(c.learningRate)
+        let decay = Scalar(c.weightDecay)
+        isWeight.withUnsafeBufferPointer { weight in
+            switch c.optimizer {
+            case .sgd(let momentum):
+                let mu = Scalar(momentum)
+                for i in 0..<count {
+                    let gradient = weight[i] ? g[i] + decay * theta[i] : g[i]
+                    m[i] = mu * m[i] + gradient
+                    theta[i] -= eta * m[i]
+                }
+            case .adam(let beta1, let beta2, let epsilon):
+                let b1 = Scalar(beta1), b2 = Scalar(beta2), eps = Scalar(epsilon)
+                let correction1 = Scalar(1 / (1 - pow(beta1, step)))
+                let correction2 = Scalar(1 / (1 - pow(beta2, step)))
+                let shrink = 1 - eta * decay
+                for i in 0..<count {
+                    m[i] = b1 * m[i] + (1 - b1) * g[i]
+                    v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                    let stepSize = eta * (m[i] * correction1) / ((v[i] * correction2).squareRoot() + eps)
+                    theta[i] = (weight[i] ? theta[i] * shrink : theta[i]) - stepSize
+                }
+            }
+        }
+        refreshTransposes(network: network)
+    }
+
+    func parametersAreFinite() -> Bool {
+        for i in 0..<parameters.count where !parameters.base[i].isFinite { return false }
+        return true
+    }
+
+    /// Σ wᵢ·(−ln pᵢ,yᵢ) / Σ wᵢ over `rows` at the current parameters.
+    func validationLoss(inputs: [Scalar], labels: [Int32], weights: [Scalar], rows: [Int], network: MultilayerPerceptron<Scalar>) -> Double {
+        let d = network.inputCount, K = network.classCount
+        let chunk = min(rows.count, 256)
+        if validationWorkspace == nil || validationWorkspace!.rows < chunk {
+            validationWorkspace = ForwardWorkspace(widths: network.widths, rows: chunk)
+        }
+        let workspace = validationWorkspace!
+        var loss = 0.0, total = 0.0
+        inputs.withUnsafeBufferPointer { x in
+            var start = 0
+            while start < rows.count {
+                let count = min(chunk, rows.count - start)
+                for r in 0..<count {
+                    (workspace.activations[0].base + r * d).update(from: x.baseAddress! + rows[start + r] * d, count: d)
+                }
+                workspace.forwardFromInput(parameters.base, network: network, rows: count)
+                let logits = workspace.activations[network.layerCount].base
+                DenseKernels.logSoftmax(logits, rows: count, classes: K)
+                for r in 0..<count {
+                    let example = rows[start + r]
+                    let w = Double(weights[example])
+                    loss -= w * Double(logits[r * K + Int(labels[example])])
+                    total += w
+                }
+                start += count
+            }
+        }
+        return total > 0 ? loss / total : 0
+    }
+}
+
+@inline(__always)
+private func pow(_ base: Double, _ exponent: Int) -> Double {
+    var result = 1.0, factor = base, e = exponent
+    while e > 0 {
+        if e & 1 == 1 { result *= factor }
+        factor *= factor
+        e >>= 1
+    }
+    return result
+}
