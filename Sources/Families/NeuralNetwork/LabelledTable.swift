@@ -27,7 +27,7 @@ public enum LabelledTable {
         }
     }
 
-    public static func parse(_ text: String, labelColumn: LabelColumn = .last) throws(LabelledTableError) -> LabelledDataSet {
+    public static func parse(_ text: String, labelColumn: LabelColumn = .last) throws -> LabelledDataSet {
         var columnCount: Int? = nil
         var labelIndex = 0
         var header: [String]? = nil
@@ -98,7 +98,7 @@ public enum LabelledTable {
 
     static func append(
         _ cells: [String], line: Int, labelIndex: Int, header: [String]?, features: inout [Double], labels: inout [String]
-    ) throws(LabelledTableError) {
+    ) throws {
         for (index, cell) in cells.enumerated() {
             func columnName() -> String {
                 header.map { "column \(index + 1) ('\($0[index])')" } ?? "column \(index + 1)"

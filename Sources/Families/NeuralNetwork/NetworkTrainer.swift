@@ -50,8 +50,6 @@ enum NetworkTrainer<Scalar: NetworkScalar> {
         }
 
         let state = TrainingState(network: network, batchSize: c.batchSize)
-        let L = network.layerCount
-        let K = classCount
         var epochsRun = 0
         var bestEpoch = 0
         var bestLoss: Double? = nil
@@ -68,39 +66,9 @@ enum NetworkTrainer<Scalar: NetworkScalar> {
                 var start = 0
                 while start < trainingCount {
                     let rows = min(c.batchSize, trainingCount - start)
-                    let batchInput = state.forward.activations[0].base
-                    for r in 0..<rows {
-                        (batchInput + r * d).update(from: x.baseAddress! + training[start + r] * d, count: d)
-                    }
-                    state.forward.forwardFromInput(state.parameters.base, network: network, rows: rows)
-                    // δ of the logits: wᵢ(pᵢ − e_{yᵢ})/|B|.
-                    let logits = state.forward.activations[L].base
-                    DenseKernels.logSoftmax(logits, rows: rows, classes: K)
-                    let outputDelta = state.deltas[L].base
-                    let inverseRows = 1 / Scalar(rows)
-                    for r in 0..<rows {
-                        let example = training[start + r]
-                        let w = exampleWeights[example] * inverseRows
-                        let label = Int(labels[example])
-                        for j in 0..<K {
-                            let p = Scalar.exponential(logits[r * K + j])
-                            outputDelta[r * K + j] = w * (j == label ? p - 1 : p)
-                        }
-                    }
-                    state.gradient.zero()
-                    for l in stride(from: L - 1, through: 0, by: -1) {
-                        DenseKernels.accumulateGradient(
-                            input: state.forward.activations[l].base, rows: rows, inputs: widths[l],
-                            delta: state.deltas[l + 1].base, outputs: widths[l + 1],
-                            weightGradient: state.gradient.pointer(at: network.weightOffsets[l]),
-                            biasGradient: state.gradient.pointer(at: network.biasOffsets[l]))
-                        if l > 0 {
-                            DenseKernels.backpropagate(
-                                delta: state.deltas[l + 1].base, rows: rows, outputs: widths[l + 1],
-                                transposed: state.transposed[l].base, inputs: widths[l],
-                                activation: state.forward.activations[l].base, previousDelta: state.deltas[l].base)
-                        }
-                    }
+                    state.computeGradient(
+                        rows: training[start..<(start + rows)], inputs: x.baseAddress!, labels: labels,
+                        weights: exampleWeights, network: network)
                     step += 1
                     state.update(step: step, configuration: c, network: network)
                     start += rows
@@ -190,6 +158,54 @@ final class TrainingState<Scalar: NetworkScalar> {
                 parameters.base + network.weightOffsets[l], rows: network.widths[l], columns: network.widths[l + 1],
                 into: transposed[l].base)
         }
+    }
+
+    /// The gradient of the mini-batch loss (1/|B|) Σ wᵢ·(−ln p_{yᵢ}(xᵢ)) over `rows` into ``gradient``,
+    /// by one forward and one backward pass; returns the loss.
+    @discardableResult
+    func computeGradient(
+        rows: ArraySlice<Int>, inputs x: UnsafePointer<Scalar>, labels: [Int32], weights: [Scalar],
+        network: MultilayerPerceptron<Scalar>
+    ) -> Double {
+        let widths = network.widths
+        let L = network.layerCount, K = network.classCount, d = network.inputCount
+        let count = rows.count
+        assert(count <= forward.rows)
+        let batchInput = forward.activations[0].base
+        for (r, example) in rows.enumerated() {
+            (batchInput + r * d).update(from: x + example * d, count: d)
+        }
+        forward.forwardFromInput(parameters.base, network: network, rows: count)
+        // δ of the logits: wᵢ(pᵢ − e_{yᵢ})/|B|.
+        let logits = forward.activations[L].base
+        DenseKernels.logSoftmax(logits, rows: count, classes: K)
+        let outputDelta = deltas[L].base
+        let inverseRows = 1 / Scalar(count)
+        var loss = 0.0
+        for (r, example) in rows.enumerated() {
+            let w = weights[example] * inverseRows
+            let label = Int(labels[example])
+            loss -= Double(w) * Double(logits[r * K + label])
+            for j in 0..<K {
+                let p = Scalar.exponential(logits[r * K + j])
+                outputDelta[r * K + j] = w * (j == label ? p - 1 : p)
+            }
+        }
+        gradient.zero()
+        for l in stride(from: L - 1, through: 0, by: -1) {
+            DenseKernels.accumulateGradient(
+                input: forward.activations[l].base, rows: count, inputs: widths[l],
+                delta: deltas[l + 1].base, outputs: widths[l + 1],
+                weightGradient: gradient.pointer(at: network.weightOffsets[l]),
+                biasGradient: gradient.pointer(at: network.biasOffsets[l]))
+            if l > 0 {
+                DenseKernels.backpropagate(
+                    delta: deltas[l + 1].base, rows: count, outputs: widths[l + 1],
+                    transposed: transposed[l].base, inputs: widths[l],
+                    activation: forward.activations[l].base, previousDelta: deltas[l].base)
+            }
+        }
+        return loss
     }
 
     /// One optimiser step on ``gradient`` (step counts from 1).
