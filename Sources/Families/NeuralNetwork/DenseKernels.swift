@@ -7,7 +7,7 @@ enum DenseKernels {
     /// y[0..<n] += a·x[0..<n].
     @inline(__always)
     static func axpy<S: NetworkScalar>(_ y: UnsafeMutablePointer<S>, _ a: S, _ x: UnsafePointer<S>, _ n: Int) {
-        for j in 0..<n { y[j] += a * x[j] }
+        S.axpy(y, a, x, n)
     }
 
     /// out (rows × m) = input (rows × k) · W (k × m) + b, then max(0, ·) when `relu`.

@@ -55,9 +55,8 @@ enum NetworkTrainer<Scalar: NetworkScalar> {
         var bestLoss: Double? = nil
         var diverged = false
         var badEpochs = 0
-        if validationCount > 0 {
-            bestLoss = state.validationLoss(inputs: inputs, labels: labels, weights: exampleWeights, rows: validation, network: network)
-        }
+        // The first epoch always becomes the best so far: the untrained network is never kept.
+        if validationCount > 0 { bestLoss = .infinity }
         var step = 0
         inputs.withUnsafeBufferPointer { x in
             for epoch in 1...c.maxEpochs {
@@ -102,7 +101,7 @@ enum NetworkTrainer<Scalar: NetworkScalar> {
         network.parameters = state.best.array
         return (network, TrainingReport(
             trainingCount: trainingCount, validationCount: validationCount, epochs: epochsRun,
-            bestEpoch: bestEpoch, validationLoss: bestLoss, diverged: diverged))
+            bestEpoch: bestEpoch, validationLoss: bestLoss.flatMap { $0.isFinite ? $0 : nil }, diverged: diverged))
     }
 
     /// Fisher–Yates with the generator's bounded draws.
@@ -224,16 +223,11 @@ final class TrainingState<Scalar: NetworkScalar> {
                     theta[i] -= eta * m[i]
                 }
             case .adam(let beta1, let beta2, let epsilon):
-                let b1 = Scalar(beta1), b2 = Scalar(beta2), eps = Scalar(epsilon)
-                let correction1 = Scalar(1 / (1 - pow(beta1, step)))
-                let correction2 = Scalar(1 / (1 - pow(beta2, step)))
-                let shrink = 1 - eta * decay
-                for i in 0..<count {
-                    m[i] = b1 * m[i] + (1 - b1) * g[i]
-                    v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-                    let stepSize = eta * (m[i] * correction1) / ((v[i] * correction2).squareRoot() + eps)
-                    theta[i] = (weight[i] ? theta[i] * shrink : theta[i]) - stepSize
-                }
+                Scalar.adamStep(
+                    parameters: theta, gradient: g, firstMoment: m, secondMoment: v, decayed: weight.baseAddress!,
+                    count: count, learningRate: eta, shrink: 1 - eta * decay, beta1: Scalar(beta1), beta2: Scalar(beta2),
+                    epsilon: Scalar(epsilon), correction1: Scalar(1 / (1 - pow(beta1, step))),
+                    correction2: Scalar(1 / (1 - pow(beta2, step))))
             }
         }
         refreshTransposes(network: network)

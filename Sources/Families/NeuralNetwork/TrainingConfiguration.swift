@@ -53,11 +53,16 @@ public struct TrainingConfiguration: Sendable, Equatable {
         self.precision = precision
     }
 
+    /// The fewest validation examples early stopping runs on: on fewer, the validation loss is too
+    /// noisy to choose an epoch by (with 5 held-out examples it can stop a network before it has
+    /// learned anything), so small training sets train for `maxEpochs` instead.
+    public static let minimumValidationCount = 20
+
     /// The number of validation examples held out of `count` training examples: round(f·count), or 0
-    /// when that would leave no example on either side.
+    /// when that is below ``minimumValidationCount`` or would leave no training example.
     public func validationCount(of count: Int) -> Int {
         let held = Int((validationFraction * Double(count)).rounded())
-        return held >= 1 && held < count ? held : 0
+        return held >= Self.minimumValidationCount && held < count ? held : 0
     }
 }
 
