@@ -157,7 +157,7 @@ public struct NeuralNetworkSpec: Sendable {
     }
 
     /// The pool size of a run (the split is stratified, so it does not depend on the seed).
-    var poolSize: Int {
+    public var poolSize: Int {
         data.classCounts.reduce(0) { $0 + $1 - Int((testFraction * Double($1)).rounded()) }
     }
 
