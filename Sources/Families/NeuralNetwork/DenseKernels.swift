@@ -1,68 +1,40 @@
-/// The dense-layer kernels of the multilayer perceptron, on row-major matrices behind raw pointers.
-///
-/// Every inner loop is an axpy `y += a·x` over a contiguous row, which the compiler vectorises for
-/// `Float` and `Double` once the generic code is specialised; zero inputs (ReLU's inactive units,
-/// blank pixels) skip their row of weights.
+/// The dense-layer steps of the multilayer perceptron on row-major matrices behind raw pointers:
+/// the products are ``NetworkScalar``'s SIMD kernels, the rest (ReLU, its mask, log-softmax) are
+/// elementwise passes.
 enum DenseKernels {
-    /// y[0..<n] += a·x[0..<n].
-    @inline(__always)
-    static func axpy<S: NetworkScalar>(_ y: UnsafeMutablePointer<S>, _ a: S, _ x: UnsafePointer<S>, _ n: Int) {
-        S.axpy(y, a, x, n)
-    }
-
     /// out (rows × m) = input (rows × k) · W (k × m) + b, then max(0, ·) when `relu`.
+    @inline(__always)
     static func forward<S: NetworkScalar>(
         input: UnsafePointer<S>, rows: Int, inputs k: Int,
         weights: UnsafePointer<S>, bias: UnsafePointer<S>, outputs m: Int,
         output: UnsafeMutablePointer<S>, relu: Bool
     ) {
-        for r in 0..<rows {
-            let out = output + r * m
-            out.update(from: bias, count: m)
-            let row = input + r * k
-            for i in 0..<k {
-                let a = row[i]
-                if a != 0 { axpy(out, a, weights + i * m, m) }
-            }
-            if relu {
-                for j in 0..<m where out[j] < 0 { out[j] = 0 }
-            }
+        S.multiply(input, rows: rows, depth: k, weights, columns: m, bias: bias, into: output, vectorized: vectorizedKernels)
+        if relu {
+            // Branch-free, so that it vectorises.
+            for i in 0..<(rows * m) { output[i] = Swift.max(output[i], 0) }
         }
     }
 
-    /// gW (k × m) += inputᵀ · δ, gb (m) += Σ_rows δ.
+    /// gW (k × m) += inputᵀ · δ and gb (m) += onesᵀ · δ, with `ones` at least `rows` ones.
+    @inline(__always)
     static func accumulateGradient<S: NetworkScalar>(
         input: UnsafePointer<S>, rows: Int, inputs k: Int, delta: UnsafePointer<S>, outputs m: Int,
-        weightGradient: UnsafeMutablePointer<S>, biasGradient: UnsafeMutablePointer<S>
+        weightGradient: UnsafeMutablePointer<S>, biasGradient: UnsafeMutablePointer<S>, ones: UnsafePointer<S>
     ) {
-        for r in 0..<rows {
-            let d = delta + r * m
-            axpy(biasGradient, 1, d, m)
-            let row = input + r * k
-            for i in 0..<k {
-                let a = row[i]
-                if a != 0 { axpy(weightGradient + i * m, a, d, m) }
-            }
-        }
+        S.accumulateTransposedProduct(input, rows: rows, depth: k, delta, columns: m, into: weightGradient, vectorized: vectorizedKernels)
+        S.accumulateTransposedProduct(ones, rows: rows, depth: 1, delta, columns: m, into: biasGradient, vectorized: vectorizedKernels)
     }
 
     /// δ_prev (rows × k) = (δ (rows × m) · Wᵀ) ⊙ 1[activation > 0], with `transposed` = Wᵀ (m × k)
     /// and `activation` the previous layer's ReLU output.
+    @inline(__always)
     static func backpropagate<S: NetworkScalar>(
         delta: UnsafePointer<S>, rows: Int, outputs m: Int, transposed: UnsafePointer<S>, inputs k: Int,
         activation: UnsafePointer<S>, previousDelta: UnsafeMutablePointer<S>
     ) {
-        for r in 0..<rows {
-            let out = previousDelta + r * k
-            out.update(repeating: 0, count: k)
-            let d = delta + r * m
-            for j in 0..<m {
-                let g = d[j]
-                if g != 0 { axpy(out, g, transposed + j * k, k) }
-            }
-            let a = activation + r * k
-            for i in 0..<k where a[i] <= 0 { out[i] = 0 }
-        }
+        S.multiply(delta, rows: rows, depth: m, transposed, columns: k, bias: nil, into: previousDelta, vectorized: vectorizedKernels)
+        for i in 0..<(rows * k) { previousDelta[i] = activation[i] > 0 ? previousDelta[i] : 0 }
     }
 
     /// Wᵀ (m × k) of W (k × m).

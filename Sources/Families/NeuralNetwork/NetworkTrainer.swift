@@ -129,8 +129,8 @@ final class TrainingState<Scalar: NetworkScalar> {
     let forward: ForwardWorkspace<Scalar>
     /// deltas[l]: ∂loss/∂(pre-activation of layer l's output), rows × widths[l]; deltas[0] unused.
     let deltas: [ScratchBuffer<Scalar>]
-    /// Whether a parameter is a weight (decayed) rather than a bias.
-    let isWeight: [Bool]
+    /// Ones, one per mini-batch row (the bias gradient is onesᵀδ).
+    let ones: ScratchBuffer<Scalar>
     private var validationWorkspace: ForwardWorkspace<Scalar>?
 
     init(network: MultilayerPerceptron<Scalar>, batchSize: Int) {
@@ -143,11 +143,7 @@ final class TrainingState<Scalar: NetworkScalar> {
         transposed = (0..<network.layerCount).map { l in ScratchBuffer(count: l == 0 ? 0 : widths[l] * widths[l + 1]) }
         forward = ForwardWorkspace(widths: widths, rows: batchSize)
         deltas = widths.enumerated().map { l, width in ScratchBuffer(count: l == 0 ? 0 : width * batchSize) }
-        var weightMask = [Bool](repeating: false, count: network.parameterCount)
-        for l in 0..<network.layerCount {
-            for i in network.weightOffsets[l]..<network.biasOffsets[l] { weightMask[i] = true }
-        }
-        isWeight = weightMask
+        ones = ScratchBuffer([Scalar](repeating: 1, count: batchSize))
         refreshTransposes(network: network)
     }
 
@@ -196,7 +192,7 @@ final class TrainingState<Scalar: NetworkScalar> {
                 input: forward.activations[l].base, rows: count, inputs: widths[l],
                 delta: deltas[l + 1].base, outputs: widths[l + 1],
                 weightGradient: gradient.pointer(at: network.weightOffsets[l]),
-                biasGradient: gradient.pointer(at: network.biasOffsets[l]))
+                biasGradient: gradient.pointer(at: network.biasOffsets[l]), ones: ones.base)
             if l > 0 {
                 DenseKernels.backpropagate(
                     delta: deltas[l + 1].base, rows: count, outputs: widths[l + 1],
@@ -207,27 +203,31 @@ final class TrainingState<Scalar: NetworkScalar> {
         return loss
     }
 
-    /// One optimiser step on ``gradient`` (step counts from 1).
+    /// One optimiser step on ``gradient`` (step counts from 1): layer by layer, the weights with
+    /// weight decay, then the biases without.
     func update(step: Int, configuration c: TrainingConfiguration, network: MultilayerPerceptron<Scalar>) {
-        let count = parameters.count
-        let theta = parameters.base, g = gradient.base, m = firstMoment.base, v = secondMoment.base
         let eta = Scalar(c.learningRate)
         let decay = Scalar(c.weightDecay)
-        isWeight.withUnsafeBufferPointer { weight in
+        for l in 0..<network.layerCount {
+            let weights = network.weightOffsets[l], biases = network.biasOffsets[l]
+            optimise(from: weights, count: biases - weights, decayed: true)
+            optimise(from: biases, count: network.widths[l + 1], decayed: false)
+        }
+
+        func optimise(from start: Int, count: Int, decayed: Bool) {
+            let theta = parameters.pointer(at: start), g = gradient.pointer(at: start)
+            let m = firstMoment.pointer(at: start), v = secondMoment.pointer(at: start)
             switch c.optimizer {
             case .sgd(let momentum):
-                let mu = Scalar(momentum)
-                for i in 0..<count {
-                    let gradient = weight[i] ? g[i] + decay * theta[i] : g[i]
-                    m[i] = mu * m[i] + gradient
-                    theta[i] -= eta * m[i]
-                }
+                Scalar.momentumStep(
+                    parameters: theta, gradient: g, velocity: m, count: count, learningRate: eta,
+                    momentum: Scalar(momentum), decay: decayed ? decay : 0)
             case .adam(let beta1, let beta2, let epsilon):
                 Scalar.adamStep(
-                    parameters: theta, gradient: g, firstMoment: m, secondMoment: v, decayed: weight.baseAddress!,
-                    count: count, learningRate: eta, shrink: 1 - eta * decay, beta1: Scalar(beta1), beta2: Scalar(beta2),
-                    epsilon: Scalar(epsilon), correction1: Scalar(1 / (1 - pow(beta1, step))),
-                    correction2: Scalar(1 / (1 - pow(beta2, step))))
+                    parameters: theta, gradient: g, firstMoment: m, secondMoment: v, count: count,
+                    learningRate: eta, shrink: decayed ? 1 - eta * decay : 1, beta1: Scalar(beta1),
+                    beta2: Scalar(beta2), epsilon: Scalar(epsilon), correction1: Scalar(1 / (1 - pow(beta1, step))),
+                    correction2: Scalar(1 / (1 - pow(beta2, step))), vectorized: vectorizedKernels)
             }
         }
         refreshTransposes(network: network)
