@@ -38,6 +38,7 @@ import Testing
             "family: self-training\nregime: {synthetic: replace, real: keep}\nselection: learned",
             "family: self-training\nregime: {synthetic: replace, real: keep}\nselection: all\nmetrics: all",
             "family: refinement\nmetrics: [test-accuracy, train-accuracy]",
+            "family: refinement\nstage-inputs: {cross-fitted: 4}",
         ]
         for text in texts {
             let parsed = try SpecParser.parse(text)
@@ -78,6 +79,8 @@ import Testing
         #expect(specError("family: self-training\nregime: {synthetic: replace, real: keep}\nselection: confident")?.path == "selection")
         #expect(specError("family: self-training\nregime: {synthetic: replace, real: keep}\nselection: {soft: {power: 2, floor: 0}}")?.path == "selection.soft.floor")
         #expect(specError("family: refinement\nregime: accumulate")?.path == "regime")
+        #expect(specError("family: refinement\nstage-inputs: {cross-fitted: 1}")?.path == "stage-inputs.cross-fitted")
+        #expect(specError("family: refinement\nstage-inputs: out-of-fold")?.path == "stage-inputs")
     }
 
     @Test func presetsParse() throws {

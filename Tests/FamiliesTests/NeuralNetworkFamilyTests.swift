@@ -112,10 +112,12 @@ struct RowLoggingLearner<Base: Learner>: Learner where Base.Batch: ExampleRows {
                       split: split, regime: regime, samples: 1000)
             }
         }
-        check(RefinementLearner(data: data, pool: split.pool, configuration: Self.tiny),
-              source: LabelledPoolSource(data: data, pool: split.pool),
-              evaluation: ClassifierEvaluation<StackedClassifier>(data: data, split: split, metrics: metrics),
-              split: split, regime: .replace, samples: 1000)
+        for inputs in [RefinementLearner.StageInputs.inSample, .crossFitted(folds: 2)] {
+            check(RefinementLearner(data: data, pool: split.pool, configuration: Self.tiny, stageInputs: inputs),
+                  source: LabelledPoolSource(data: data, pool: split.pool),
+                  evaluation: ClassifierEvaluation<StackedClassifier>(data: data, split: split, metrics: metrics),
+                  split: split, regime: .replace, samples: 100)
+        }
     }
 
     /// The same results at 1 and 3 threads, bit for bit: every random choice comes from the
@@ -274,5 +276,40 @@ struct RowLoggingLearner<Base: Learner>: Learner where Base.Batch: ExampleRows {
         }
         #expect(model.stages[0].inputCount == 64)
         #expect(model.logProbabilities(of: split.test, in: data).allSatisfy { $0.isFinite })
+    }
+
+    /// Cross-fitted stage inputs: the model carries out-of-fold probabilities of every row its last
+    /// stage trained on (each a probability vector), the next batch carries them, and a row the stage
+    /// did not train on gets the stack's own probabilities.
+    @Test func crossFittedStageInputs() throws {
+        let (data, split) = try digitsExperiment(count: 300, seed: 9)
+        let learner = RefinementLearner(data: data, pool: split.pool, configuration: TrainingConfiguration(hiddenWidths: [8], maxEpochs: 3), stageInputs: .crossFitted(folds: 3))
+        var generator = Xoshiro256StarStar(seed: 10)
+        let first = LabelledExamples(realRows: Array(split.pool.prefix(150)), of: data)
+        let model = learner.fit(TrainingSet(parts: [.init(batch: RefinementBatch(examples: first), origin: .real)]), using: &generator)
+        let outOfFold = try #require(model.outOfFold)
+        #expect(outOfFold.rows == first.rows && outOfFold.probabilities.count == 150 * 10)
+        for r in 0..<150 {
+            let row = outOfFold.probabilities[(r * 10)..<((r + 1) * 10)]
+            #expect(abs(row.reduce(0, +) - 1) < 1e-5 && row.allSatisfy { $0 >= 0 })
+        }
+        var batch = RefinementBatch()
+        learner.sample(from: model, count: 10_000, into: &batch, using: &generator)
+        #expect(batch.count == split.pool.count && batch.probabilities.count == split.pool.count * 10)
+        let position = Dictionary(uniqueKeysWithValues: outOfFold.rows.enumerated().map { ($1, $0) })
+        let unseen = batch.examples.rows.filter { position[$0] == nil }
+        let stack = model.logProbabilities(of: unseen, in: data).map { Foundation.exp($0) }
+        var u = 0
+        for (r, row) in batch.examples.rows.enumerated() {
+            let carried = Array(batch.probabilities[(r * 10)..<((r + 1) * 10)])
+            if let p = position[row] {
+                #expect(carried == Array(outOfFold.probabilities[(p * 10)..<((p + 1) * 10)]))
+            } else {
+                #expect(carried == Array(stack[(u * 10)..<((u + 1) * 10)]))
+                u += 1
+            }
+        }
+        let next = learner.fit(TrainingSet(parts: [.init(batch: batch, origin: .synthetic)]), using: &generator)
+        #expect(next.stages.count == 2 && next.outOfFold?.rows == batch.examples.rows)
     }
 }

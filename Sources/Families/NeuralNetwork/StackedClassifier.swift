@@ -4,10 +4,14 @@ import Foundation
 /// sees x together with stage j's class probabilities, [x, p_j(x)]; the stack predicts p_k.
 public struct StackedClassifier: ClassProbabilityModel {
     public var stages: [MLPClassifier]
+    /// For cross-fitted stage inputs: the last stage's out-of-fold probabilities of the rows it was
+    /// trained on (nil for in-sample inputs).
+    public var outOfFold: RowProbabilities?
 
-    public init(stages: [MLPClassifier]) {
+    public init(stages: [MLPClassifier], outOfFold: RowProbabilities? = nil) {
         precondition(!stages.isEmpty, "StackedClassifier: no stage")
         self.stages = stages
+        self.outOfFold = outOfFold
     }
 
     public var classCount: Int { stages[0].classCount }
@@ -17,19 +21,30 @@ public struct StackedClassifier: ClassProbabilityModel {
         let inputs = data.features(of: rows)
         var logP = stages[0].logProbabilities(inputs, count: rows.count)
         for stage in stages.dropFirst() {
-            let augmented = Self.augment(inputs, featureCount: data.featureCount, logProbabilities: logP, classCount: classCount, count: rows.count)
+            let augmented = Self.augment(inputs, featureCount: data.featureCount, probabilities: logP.map(exp), classCount: classCount, count: rows.count)
             logP = stage.logProbabilities(augmented, count: rows.count)
         }
         return logP
     }
 
-    /// The rows [x, p(x)]: the inputs (count × d) followed by the probabilities exp(logP).
-    static func augment(_ inputs: [Double], featureCount d: Int, logProbabilities logP: [Double], classCount K: Int, count n: Int) -> [Double] {
+    /// The rows [x, p]: the inputs (count × d) followed by the probabilities (count × K).
+    static func augment(_ inputs: [Double], featureCount d: Int, probabilities p: [Double], classCount K: Int, count n: Int) -> [Double] {
         var result = [Double](repeating: 0, count: n * (d + K))
         for r in 0..<n {
             for j in 0..<d { result[r * (d + K) + j] = inputs[r * d + j] }
-            for k in 0..<K { result[r * (d + K) + d + k] = exp(logP[r * K + k]) }
+            for k in 0..<K { result[r * (d + K) + d + k] = p[r * K + k] }
         }
         return result
+    }
+}
+
+/// Class probabilities of some rows of a data set (rows.count × K, row-major).
+public struct RowProbabilities: Sendable, Equatable {
+    public var rows: [Int32]
+    public var probabilities: [Double]
+
+    public init(rows: [Int32], probabilities: [Double]) {
+        self.rows = rows
+        self.probabilities = probabilities
     }
 }
