@@ -43,7 +43,12 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"]), .brew(["openblas"])]
         ),
         .target(name: "ModelCollapse", dependencies: ["Randomness", "Statistics", "LinearAlgebra"]),
-        .target(name: "Families", dependencies: ["ModelCollapse", "Randomness", "Statistics", "LinearAlgebra"]),
+        .target(
+            name: "Families",
+            dependencies: ["ModelCollapse", "Randomness", "Statistics", "LinearAlgebra"],
+            // Resources/digits.csv (CC BY 4.0, Resources/digits-LICENSE.txt) for the neural-network families.
+            resources: [.copy("Resources")]
+        ),
         .target(name: "Theory", dependencies: ["Families", "ModelCollapse", "Statistics"]),
         .target(
             name: "Experiments",
