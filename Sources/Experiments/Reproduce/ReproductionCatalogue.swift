@@ -10,6 +10,7 @@ public enum ReproductionCatalogue {
             shumailovGaussian, shumailovMixture, xuSampleGrowth, gerstgrasserRegression,
             dohmatobStrongCollapse, dohmatobModelSize, seddikNextToken, kanabarGastparDiscrete,
             lostInRetraining, fuKernelDensity, bertrandStability, stochasticApproximation,
+            networkSyntheticLabels, selfTraining,
         ]
     }
 
@@ -328,4 +329,47 @@ public enum ReproductionCatalogue {
     static func updates(_ update: String?) -> [String] {
         ["generations=1000", "metrics=[log-variance, variance, w2-squared]"] + (update.map { ["update=\($0)"] } ?? [])
     }
+
+    // MARK: - Neural networks on digits (Docs/NeuralNetworks.md)
+
+    /// Dohmatob et al. 2025 (feed-forward networks on images) and Shumailov et al. 2024: an MLP on the
+    /// bundled digits, every generation trained on labels drawn from the previous network's softmax.
+    /// `accuracy-gain` is the paired change of test accuracy from generation 1 (real labels).
+    static let networkSyntheticLabels = Reproduction(
+        name: "mlp-synthetic-labels",
+        paper: "Dohmatob, Feng, Subramonian & Kempe 2025 (networks on images); Shumailov et al. 2024",
+        title: "An MLP on digits trained on its predecessor's labels loses accuracy; real labels hold it",
+        runs: [
+            ReproductionRun("real-0", preset: "mlp-synthetic-labels", ["regime.real.fraction=0.0"], quick: networkQuick),
+            ReproductionRun("real-0.5", preset: "mlp-synthetic-labels", ["regime.real.fraction=0.5"], quick: networkQuick),
+        ],
+        claims: [
+            Claim("Without real labels, held-out accuracy falls below generation 1's",
+                  .below(MetricReference("real-0", "accuracy-gain"), 0)),
+            Claim("50% real labels lose less accuracy than none",
+                  .greater(MetricReference("real-0.5", "accuracy-gain"), than: MetricReference("real-0", "accuracy-gain"))),
+            Claim("Without real labels the held-out loss rises from generation 1",
+                  .greater(MetricReference("real-0", "test-loss"), than: MetricReference("real-0", "test-loss", at: .first))),
+        ])
+
+    static let networkQuick = ["generations=5", "replicates=8"]
+
+    /// Sun et al. 2019 ("Learning to Self-Train"): pseudo-labels kept by confidence beat the
+    /// labelled-only network at 5 labels per class; keeping every pseudo-label gains less.
+    static let selfTraining = Reproduction(
+        name: "self-training-digits",
+        paper: "Sun et al. 2019, Learning to Self-Train for Semi-Supervised Few-Shot Classification",
+        title: "Self-training with a confidence threshold beats the labelled-only baseline at 5 labels per class",
+        runs: [
+            ReproductionRun("threshold-0.9", preset: "self-training-digits", ["selection={threshold: 0.9}"], quick: selfTrainingQuick),
+            ReproductionRun("every-pseudo-label", preset: "self-training-digits", ["selection=all"], quick: selfTrainingQuick),
+        ],
+        claims: [
+            Claim("Pseudo-labels with confidence ≥ 0.9 raise held-out accuracy above the labelled-only generation 1",
+                  .above(MetricReference("threshold-0.9", "accuracy-gain"), 0)),
+            Claim("The threshold gains more than keeping every pseudo-label",
+                  .greater(MetricReference("threshold-0.9", "accuracy-gain"), than: MetricReference("every-pseudo-label", "accuracy-gain"))),
+        ])
+
+    static let selfTrainingQuick = ["generations=3", "replicates=12"]
 }

@@ -24,8 +24,10 @@ public enum ReproductionRunner {
             guard let text = Presets.text(named: run.preset) else {
                 throw Failure.unknownPreset(reproduction: reproduction.name, preset: run.preset)
             }
-            let spec = try SpecParser.parse(text, overrides: run.allOverrides(reproduction: reproduction.name, quick: quick))
-            return (run, spec)
+            // A run is one point: a preset's `sweep:` block is dropped, the overrides pick the point.
+            var document = try SpecParser.document(text, overrides: run.allOverrides(reproduction: reproduction.name, quick: quick))
+            if case .mapping(let pairs) = document { document = .mapping(pairs.filter { $0.key != "sweep" }) }
+            return (run, try SpecParser.parse(document))
         }
     }
 
