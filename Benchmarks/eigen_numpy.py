@@ -3,7 +3,7 @@
 
 Seconds per `numpy.linalg.eigh` (LAPACK `dsyevd` on NumPy's own OpenBLAS; values and vectors) of a
 Wigner matrix (entries N(0, 1), symmetrised) of each order, best of as many runs as fit in --budget
-seconds (at least one, at most 5). Prints the same columns as the Swift benchmark. Set
+seconds (at least one, at most 10). Prints the same columns as the Swift benchmark. Set
 OPENBLAS_NUM_THREADS=1 for a per-core comparison.
 
     python3 Benchmarks/eigen_numpy.py [--sizes 100,200,400,800] [--budget 2]
@@ -26,7 +26,7 @@ def main() -> None:
         g = rng.standard_normal((n, n))
         a = (g + g.T) / 2
         best, total, runs = float("inf"), 0.0, 0
-        while runs < 5 and (runs == 0 or total + best <= args.budget):
+        while runs < 10 and (runs == 0 or total + best <= args.budget):
             start = time.perf_counter()
             values, vectors = np.linalg.eigh(a)
             seconds = time.perf_counter() - start

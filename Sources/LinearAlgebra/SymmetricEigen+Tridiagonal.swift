@@ -27,8 +27,13 @@ enum TridiagonalEigen {
     /// §8.3.5), so this does not happen for finite input.
     @usableFromInline static let maximumStepsPerEigenvalue = 30
 
-    /// Width of the column strips of the rotation kernel: two SIMD4 registers carried through a step.
+    /// Width of the column strips of the rotation kernel: two SIMD4 registers (one cache line).
     @usableFromInline static let strip = 8
+    /// QR steps whose rotations are saved and then applied together, strip by strip, so that a strip
+    /// of the eigenvector rows stays in cache through all of them.
+    @usableFromInline static let stepBatch = 16
+    /// Reflectors applied to each row of Qᵀ in one pass.
+    @usableFromInline static let reflectorBlock = 32
 
     /// The decomposition (ascending values, each vector signed by the convention of ``SymmetricEigen``),
     /// or nil for non-finite input or an iteration that did not converge.
@@ -63,14 +68,12 @@ enum TridiagonalEigen {
             diagonal.withUnsafeMutableBufferPointer { d in
                 offDiagonal.withUnsafeMutableBufferPointer { e in
                     transposedVectors.withUnsafeMutableBufferPointer { w in
-                        let workspace = UnsafeMutablePointer<Double>.allocate(capacity: 4 * n)
+                        let workspace = UnsafeMutablePointer<Double>.allocate(capacity: 2 * n)
                         defer { workspace.deallocate() }
-                        let tau = workspace, p = workspace + n, cosines = workspace + 2 * n, sines = workspace + 3 * n
+                        let tau = workspace, p = workspace + n
                         tridiagonalise(a.baseAddress!, n: n, d: d.baseAddress!, e: e.baseAddress!, tau: tau, work: p)
                         accumulate(a.baseAddress!, n: n, tau: tau, into: w.baseAddress!)
-                        converged = iterate(
-                            n: n, d: d.baseAddress!, e: e.baseAddress!, vectors: w.baseAddress!,
-                            cosines: cosines, sines: sines)
+                        converged = iterate(n: n, d: d.baseAddress!, e: e.baseAddress!, vectors: w.baseAddress!)
                     }
                 }
             }
@@ -161,38 +164,58 @@ enum TridiagonalEigen {
 
     /// Qᵀ = H_{n−3} ⋯ H₀ into `w` (which holds I on entry): X ← X·H_k for k = n−3 down to 0. X differs
     /// from I only in rows and columns after k when H_k is applied, so row i > k becomes
-    /// xᵢ − τ(xᵢ·v)vᵀ on its columns k + 1…, and rows ≤ k do not change.
+    /// xᵢ − τ(xᵢ·v)vᵀ on its columns k + 1…, and rows ≤ k do not change. Rows are independent, so a
+    /// block of ``reflectorBlock`` reflectors is applied to one row after another while the row stays
+    /// in L1 (the reflectors, in L2, are what streams).
     @usableFromInline
     static func accumulate(_ a: UnsafePointer<Double>, n: Int, tau: UnsafePointer<Double>, into w: UnsafeMutablePointer<Double>) {
-        var k = n - 3
-        while k >= 0 {
-            defer { k -= 1 }
-            let t = tau[k]
-            if t == 0 { continue }
-            let m = n - k - 1
-            let v = a + k * n + k + 1
-            for i in (k + 1)..<n {
-                let row = w + i * n + k + 1
-                let s = t * Kernels.dot(row, v, count: m)
-                Kernels.axpy(-s, v, row, count: m)
+        var high = n - 3
+        while high >= 0 {
+            let low = Swift.max(0, high - reflectorBlock + 1)
+            for i in (low + 1)..<n {
+                var k = Swift.min(high, i - 1)
+                while k >= low {
+                    defer { k -= 1 }
+                    let t = tau[k]
+                    if t == 0 { continue }
+                    let m = n - k - 1
+                    let v = a + k * n + k + 1
+                    let row = w + i * n + k + 1
+                    let s = t * Kernels.dot(row, v, count: m)
+                    Kernels.axpy(-s, v, row, count: m)
+                }
             }
+            high = low - 1
         }
     }
 
-    /// Implicit QR steps with Wilkinson shifts on T = tridiag(e, d, e) until it is diagonal, each
-    /// step's rotations applied to the rows `start…end` of `vectors` (n × n, rows are eigenvectors).
-    /// Returns false if it took more than ``maximumStepsPerEigenvalue``·n steps.
+    /// Implicit QR steps with Wilkinson shifts on T = tridiag(e, d, e) until it is diagonal. The steps
+    /// need only T, so their rotations are saved and applied to the rows of `vectors` (n × n, rows are
+    /// eigenvectors) ``stepBatch`` steps at a time. Returns false if it took more than
+    /// ``maximumStepsPerEigenvalue``·n steps.
     @usableFromInline
-    static func iterate(
-        n: Int, d: UnsafeMutablePointer<Double>, e: UnsafeMutablePointer<Double>,
-        vectors: UnsafeMutablePointer<Double>, cosines: UnsafeMutablePointer<Double>, sines: UnsafeMutablePointer<Double>
-    ) -> Bool {
+    static func iterate(n: Int, d: UnsafeMutablePointer<Double>, e: UnsafeMutablePointer<Double>, vectors: UnsafeMutablePointer<Double>) -> Bool {
         var scale = 0.0
         for i in 0..<n { scale = Swift.max(scale, Swift.abs(d[i]), Swift.abs(e[i])) }
         let floor = Double.ulpOfOne * Double.ulpOfOne * scale
         @inline(__always) func negligible(_ i: Int) -> Bool {
             let size = Swift.abs(e[i])
             return size <= Double.ulpOfOne * (Swift.abs(d[i]) + Swift.abs(d[i + 1])) || size <= floor
+        }
+        let capacity = stepBatch * n
+        let cosines = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
+        let sines = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
+        let ranges = UnsafeMutablePointer<Int>.allocate(capacity: 3 * stepBatch)
+        defer {
+            cosines.deallocate()
+            sines.deallocate()
+            ranges.deallocate()
+        }
+        var batched = 0, used = 0
+        func flush() {
+            rotateRows(vectors, n: n, steps: batched, ranges: ranges, cosines: cosines, sines: sines)
+            batched = 0
+            used = 0
         }
         var steps = 0
         let maximumSteps = maximumStepsPerEigenvalue * n
@@ -208,16 +231,23 @@ enum TridiagonalEigen {
             if start > 0 { e[start - 1] = 0 }
             steps += 1
             if steps > maximumSteps { return false }
-            qrStep(d: d, e: e, start: start, end: end, cosines: cosines, sines: sines)
-            rotateRows(vectors, n: n, start: start, end: end, cosines: cosines, sines: sines)
+            // Rotation k of this step is saved at used + k − start.
+            qrStep(d: d, e: e, start: start, end: end, cosines: cosines + used, sines: sines + used)
+            ranges[3 * batched] = start
+            ranges[3 * batched + 1] = end
+            ranges[3 * batched + 2] = used
+            batched += 1
+            used += end - start
+            if batched == stepBatch { flush() }
         }
+        if batched > 0 { flush() }
         return true
     }
 
     /// One implicit QR step on the unreduced block `start…end` (Golub & Van Loan Algorithm 8.3.2):
     /// with the Wilkinson shift μ, the first rotation is that of (d_start − μ, e_start); each later one
     /// chases the bulge down. The rotation k acts on coordinates (k, k + 1) as
-    /// (u, v) ↦ (c u + s v, −s u + c v), and T ← R T Rᵀ.
+    /// (u, v) ↦ (c u + s v, −s u + c v), and T ← R T Rᵀ; its c and s are saved at index k − start.
     @usableFromInline
     @inline(__always)
     static func qrStep(
@@ -254,48 +284,58 @@ enum TridiagonalEigen {
                 z = s * e[k + 1]
                 e[k + 1] *= c
             }
-            cosines[k] = c
-            sines[k] = s
+            cosines[k - start] = c
+            sines[k - start] = s
         }
     }
 
-    /// Rows k, k + 1 of `w` ← (c rowₖ + s rowₖ₊₁, −s rowₖ + c rowₖ₊₁) for k = start, …, end − 1 in
-    /// turn (LAPACK `dlasr`'s variable-pivot forward sequence). Strip by strip, the row that moves
-    /// down is carried in registers, so each entry is read and written once.
+    /// Applies the saved rotations of `steps` QR steps to the rows of `w`: step t (rows start…end,
+    /// rotations from `offset`, with `ranges[3t…3t+2]` = start, end, offset) sets rows k, k + 1 ←
+    /// (c rowₖ + s rowₖ₊₁, −s rowₖ + c rowₖ₊₁) for k = start, …, end − 1 in turn (LAPACK `dlasr`'s
+    /// forward sequence). Strip by strip of ``strip`` columns: within a step the row that moves down is
+    /// carried in registers, so each entry is read and written once per step, and the strip stays in
+    /// cache from one step to the next.
     @usableFromInline
     static func rotateRows(
-        _ w: UnsafeMutablePointer<Double>, n: Int, start: Int, end: Int,
+        _ w: UnsafeMutablePointer<Double>, n: Int, steps: Int, ranges: UnsafePointer<Int>,
         cosines: UnsafePointer<Double>, sines: UnsafePointer<Double>
     ) {
+        let rowBytes = n * MemoryLayout<Double>.stride
         var column = 0
         while column + strip <= n {
             let base = UnsafeMutableRawPointer(w + column)
-            let rowBytes = n * MemoryLayout<Double>.stride
-            var carry0 = base.loadUnaligned(fromByteOffset: start * rowBytes, as: SIMD4<Double>.self)
-            var carry1 = base.loadUnaligned(fromByteOffset: start * rowBytes + 32, as: SIMD4<Double>.self)
-            for k in start..<end {
-                let offset = (k + 1) * rowBytes
-                let next0 = base.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                let next1 = base.loadUnaligned(fromByteOffset: offset + 32, as: SIMD4<Double>.self)
-                let c = SIMD4<Double>(repeating: cosines[k]), s = SIMD4<Double>(repeating: sines[k])
-                base.storeBytes(of: c * carry0 + s * next0, toByteOffset: offset - rowBytes, as: SIMD4<Double>.self)
-                base.storeBytes(of: c * carry1 + s * next1, toByteOffset: offset - rowBytes + 32, as: SIMD4<Double>.self)
-                carry0 = c * next0 - s * carry0
-                carry1 = c * next1 - s * carry1
+            for t in 0..<steps {
+                let start = ranges[3 * t], end = ranges[3 * t + 1]
+                let c = cosines + ranges[3 * t + 2], s = sines + ranges[3 * t + 2]
+                var carry0 = base.loadUnaligned(fromByteOffset: start * rowBytes, as: SIMD4<Double>.self)
+                var carry1 = base.loadUnaligned(fromByteOffset: start * rowBytes + 32, as: SIMD4<Double>.self)
+                for k in start..<end {
+                    let offset = (k + 1) * rowBytes
+                    let next0 = base.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                    let next1 = base.loadUnaligned(fromByteOffset: offset + 32, as: SIMD4<Double>.self)
+                    let ck = SIMD4<Double>(repeating: c[k - start]), sk = SIMD4<Double>(repeating: s[k - start])
+                    base.storeBytes(of: ck * carry0 + sk * next0, toByteOffset: offset - rowBytes, as: SIMD4<Double>.self)
+                    base.storeBytes(of: ck * carry1 + sk * next1, toByteOffset: offset - rowBytes + 32, as: SIMD4<Double>.self)
+                    carry0 = ck * next0 - sk * carry0
+                    carry1 = ck * next1 - sk * carry1
+                }
+                base.storeBytes(of: carry0, toByteOffset: end * rowBytes, as: SIMD4<Double>.self)
+                base.storeBytes(of: carry1, toByteOffset: end * rowBytes + 32, as: SIMD4<Double>.self)
             }
-            base.storeBytes(of: carry0, toByteOffset: end * rowBytes, as: SIMD4<Double>.self)
-            base.storeBytes(of: carry1, toByteOffset: end * rowBytes + 32, as: SIMD4<Double>.self)
             column += strip
         }
         while column < n {
-            var carry = w[start * n + column]
-            for k in start..<end {
-                let next = w[(k + 1) * n + column]
-                let c = cosines[k], s = sines[k]
-                w[k * n + column] = c * carry + s * next
-                carry = c * next - s * carry
+            for t in 0..<steps {
+                let start = ranges[3 * t], end = ranges[3 * t + 1]
+                let c = cosines + ranges[3 * t + 2], s = sines + ranges[3 * t + 2]
+                var carry = w[start * n + column]
+                for k in start..<end {
+                    let next = w[(k + 1) * n + column]
+                    w[k * n + column] = c[k - start] * carry + s[k - start] * next
+                    carry = c[k - start] * next - s[k - start] * carry
+                }
+                w[end * n + column] = carry
             }
-            w[end * n + column] = carry
             column += 1
         }
     }
