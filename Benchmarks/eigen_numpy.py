@@ -33,7 +33,7 @@ def main() -> None:
             best, total, runs = min(best, seconds), total + seconds, runs + 1
         residual = np.max(np.abs((vectors * values) @ vectors.T - a)) / np.max(np.abs(a))
         orthogonality = np.max(np.abs(vectors.T @ vectors - np.eye(n)))
-        print(f"{'numpy-eigh':<16} {n:6d} {runs:6d} {best:12.5f} {n ** 3 / best / 1e9:12.3f} {residual:10.1e} {orthogonality:10.1e}")
+        print(f"{'numpy-eigh':<16} {n:6d} {runs:6d} {best:12.4e} {n ** 3 / best / 1e9:12.3f} {residual:10.1e} {orthogonality:10.1e}")
 
 
 if __name__ == "__main__":

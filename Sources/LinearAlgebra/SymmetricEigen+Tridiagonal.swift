@@ -27,8 +27,6 @@ enum TridiagonalEigen {
     /// §8.3.5), so this does not happen for finite input.
     @usableFromInline static let maximumStepsPerEigenvalue = 30
 
-    /// Width of the column strips of the rotation kernel: two SIMD4 registers (one cache line).
-    @usableFromInline static let strip = 8
     /// QR steps whose rotations are saved and then applied together, strip by strip, so that a strip
     /// of the eigenvector rows stays in cache through all of them.
     @usableFromInline static let stepBatch = 16
@@ -270,8 +268,9 @@ enum TridiagonalEigen {
             } else {
                 var r = (x * x + z * z).squareRoot()
                 if !(r > 0x1p-500 && r < 0x1p500) { r = hypot(x, z) }
-                c = x / r
-                s = z / r
+                let reciprocal = 1 / r
+                c = x * reciprocal
+                s = z * reciprocal
                 if k > start { e[k - 1] = r }
             }
             let dk = d[k], ek = e[k], dNext = d[k + 1]
@@ -292,52 +291,63 @@ enum TridiagonalEigen {
     /// Applies the saved rotations of `steps` QR steps to the rows of `w`: step t (rows start…end,
     /// rotations from `offset`, with `ranges[3t…3t+2]` = start, end, offset) sets rows k, k + 1 ←
     /// (c rowₖ + s rowₖ₊₁, −s rowₖ + c rowₖ₊₁) for k = start, …, end − 1 in turn (LAPACK `dlasr`'s
-    /// forward sequence). Strip by strip of ``strip`` columns: within a step the row that moves down is
-    /// carried in registers, so each entry is read and written once per step, and the strip stays in
-    /// cache from one step to the next.
+    /// forward sequence). Strip by strip of 8 columns (a cache line; then 4, then 1; 16 would spill the 16
+    /// SSE registers of baseline x86-64): within a
+    /// step the row that moves down is carried in registers, so each entry is read and written once per
+    /// step, and the strip stays in cache from one step to the next.
     @usableFromInline
     static func rotateRows(
         _ w: UnsafeMutablePointer<Double>, n: Int, steps: Int, ranges: UnsafePointer<Int>,
         cosines: UnsafePointer<Double>, sines: UnsafePointer<Double>
     ) {
-        let rowBytes = n * MemoryLayout<Double>.stride
+        let rowBytes = n &* MemoryLayout<Double>.stride
         var column = 0
-        while column + strip <= n {
-            let base = UnsafeMutableRawPointer(w + column)
-            for t in 0..<steps {
-                let start = ranges[3 * t], end = ranges[3 * t + 1]
-                let c = cosines + ranges[3 * t + 2], s = sines + ranges[3 * t + 2]
-                var carry0 = base.loadUnaligned(fromByteOffset: start * rowBytes, as: SIMD4<Double>.self)
-                var carry1 = base.loadUnaligned(fromByteOffset: start * rowBytes + 32, as: SIMD4<Double>.self)
-                for k in start..<end {
-                    let offset = (k + 1) * rowBytes
-                    let next0 = base.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                    let next1 = base.loadUnaligned(fromByteOffset: offset + 32, as: SIMD4<Double>.self)
-                    let ck = SIMD4<Double>(repeating: c[k - start]), sk = SIMD4<Double>(repeating: s[k - start])
-                    base.storeBytes(of: ck * carry0 + sk * next0, toByteOffset: offset - rowBytes, as: SIMD4<Double>.self)
-                    base.storeBytes(of: ck * carry1 + sk * next1, toByteOffset: offset - rowBytes + 32, as: SIMD4<Double>.self)
-                    carry0 = ck * next0 - sk * carry0
-                    carry1 = ck * next1 - sk * carry1
+        @inline(__always) func strips<V: SIMD>(_: V.Type) where V.Scalar == Double {
+            while column &+ V.scalarCount <= n {
+                let base = UnsafeMutableRawPointer(w + column)
+                for t in 0..<steps {
+                    let start = ranges[3 &* t], end = ranges[3 &* t &+ 1], offset = ranges[3 &* t &+ 2]
+                    sweep(base, rowBytes: rowBytes, start: start, end: end, c: cosines + offset, s: sines + offset, V.self)
                 }
-                base.storeBytes(of: carry0, toByteOffset: end * rowBytes, as: SIMD4<Double>.self)
-                base.storeBytes(of: carry1, toByteOffset: end * rowBytes + 32, as: SIMD4<Double>.self)
+                column &+= V.scalarCount
             }
-            column += strip
         }
+        strips(SIMD8<Double>.self)
+        strips(SIMD4<Double>.self)
         while column < n {
             for t in 0..<steps {
-                let start = ranges[3 * t], end = ranges[3 * t + 1]
-                let c = cosines + ranges[3 * t + 2], s = sines + ranges[3 * t + 2]
-                var carry = w[start * n + column]
+                let start = ranges[3 &* t], end = ranges[3 &* t &+ 1]
+                let c = cosines + ranges[3 &* t &+ 2], s = sines + ranges[3 &* t &+ 2]
+                var carry = w[start &* n &+ column]
                 for k in start..<end {
-                    let next = w[(k + 1) * n + column]
-                    w[k * n + column] = c[k - start] * carry + s[k - start] * next
-                    carry = c[k - start] * next - s[k - start] * carry
+                    let next = w[(k &+ 1) &* n &+ column]
+                    w[k &* n &+ column] = c[k &- start] * carry + s[k &- start] * next
+                    carry = c[k &- start] * next - s[k &- start] * carry
                 }
-                w[end * n + column] = carry
+                w[end &* n &+ column] = carry
             }
-            column += 1
+            column &+= 1
         }
+    }
+
+    /// One step's rotations on the rows start…end of a strip of V.scalarCount columns at `base`: the
+    /// row that moves down is carried in registers.
+    @usableFromInline
+    @inline(__always)
+    static func sweep<V: SIMD>(
+        _ base: UnsafeMutableRawPointer, rowBytes: Int, start: Int, end: Int,
+        c: UnsafePointer<Double>, s: UnsafePointer<Double>, _: V.Type
+    ) where V.Scalar == Double {
+        var offset = start &* rowBytes
+        var carry = base.loadUnaligned(fromByteOffset: offset, as: V.self)
+        for j in 0..<(end &- start) {
+            let next = base.loadUnaligned(fromByteOffset: offset &+ rowBytes, as: V.self)
+            let cj = V(repeating: c[j]), sj = V(repeating: s[j])
+            base.storeBytes(of: cj * carry + sj * next, toByteOffset: offset, as: V.self)
+            carry = cj * next - sj * carry
+            offset &+= rowBytes
+        }
+        base.storeBytes(of: carry, toByteOffset: offset, as: V.self)
     }
 
     /// Sorts ascending (ties by position) and signs each vector so that its largest-magnitude entry

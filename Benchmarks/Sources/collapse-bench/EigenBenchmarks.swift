@@ -55,7 +55,7 @@ func runEigenBenchmarks(_ arguments: [String]) {
             let scaled = Matrix(rows: n, columns: n) { i, k in v[i, k] * e.values[k] }
             let residual = maxAbs((scaled * v.transposed() - a).elements) / maxAbs(a.elements)
             let orthogonality = maxAbs((v.transposedTimes(v) - Matrix.identity(n)).elements)
-            print(BenchmarkTable.left(method.name, 16), String(format: "%6d %6d %12.5f %12.3f %10.1e %10.1e",
+            print(BenchmarkTable.left(method.name, 16), String(format: "%6d %6d %12.4e %12.3f %10.1e %10.1e",
                   n, runs, best, Double(n * n * n) / best / 1e9, residual, orthogonality))
         }
     }
