@@ -13,18 +13,19 @@ import Foundation
 ///    only the trailing rows, each row independently (a dot product and an axpy).
 /// 4. Implicit QR steps on the unreduced blocks of T, the shift being the eigenvalue of the trailing
 ///    2 × 2 block closer to its last diagonal entry (Wilkinson); an off-diagonal entry is set to zero once
-///    |eᵢ| ≤ ε(|dᵢ| + |dᵢ₊₁|) (or ≤ ε²‖T‖). The rotations of one step are saved and then applied to the
-///    rows of Qᵀ (rows are eigenvectors here) in column strips: a strip of the row being carried stays
-///    in registers through the whole step, so each entry is loaded and stored once per step.
+///    |eᵢ| ≤ ε(|dᵢ| + |dᵢ₊₁|) (or ≤ ε²‖T‖). The rotations of 16 steps are saved and then applied to
+///    the rows of Qᵀ (rows are eigenvectors here) in column strips: a strip of the row being carried
+///    stays in registers through a step, and the strip stays in cache through the 16 steps.
 ///
 /// The result is backward stable: V̂Λ̂V̂ᵀ = A + E with ‖E‖ = O(nε)‖A‖ and ‖V̂ᵀV̂ − I‖ = O(nε) (Golub &
 /// Van Loan §8.3.6), so every eigenvalue is accurate to O(nε)‖A‖ (absolute, not relative to |λ|).
-/// Flops: about 4n³/3 for T, 4n³/3 for Qᵀ, and 6n³·(QR steps per eigenvalue, usually under 2).
+/// Flops: about 4n³/3 for T, 4n³/3 for Qᵀ, and 6n per rotation; a 200 × 200 Wigner matrix takes
+/// 2.1 QR steps per eigenvalue and 1.1n² rotations, so about 9n³ in all.
 @usableFromInline
 enum TridiagonalEigen {
     /// QR steps per eigenvalue beyond which the iteration gives up (LAPACK `dsteqr` uses the same 30);
-    /// the caller then falls back to Jacobi. Wilkinson's shift converges globally (Golub & Van Loan
-    /// §8.3.5), so this does not happen for finite input.
+    /// the caller then falls back to Jacobi. The QR iteration with Wilkinson's shift converges globally
+    /// (J. H. Wilkinson, Linear Algebra Appl. 1, 1968), so this is not expected for finite input.
     @usableFromInline static let maximumStepsPerEigenvalue = 30
 
     /// QR steps whose rotations are saved and then applied together, strip by strip, so that a strip
