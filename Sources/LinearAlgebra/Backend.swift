@@ -13,15 +13,16 @@ import Synchronization
 /// matrix, the pivot tolerance, the eigenvector sign convention, ascending eigenvalues) are the same on
 /// both; results agree to rounding (the tests ask for 1e-10 relative on random problems). One
 /// exception is a property of the algorithm, not of the API: the Jacobi eigensolver of the Swift
-/// backend has Demmel–Veselić relative accuracy for the tiny eigenvalues of graded positive
-/// definite matrices; `dsyevd` is accurate relative to ‖A‖ only.
+/// backend (its default up to order 12, and `symmetricEigen(using: .jacobi)` at any order) has
+/// Demmel–Veselić relative accuracy for the tiny eigenvalues of graded positive definite matrices;
+/// `dsyevd` and the Swift backend's tridiagonal QR are accurate relative to ‖A‖ only.
 ///
 /// Selection: ``current`` is the backend of a ``with(_:_:)`` scope on this thread if there is one, else
 /// the process-wide ``preferred`` one. Scopes are task-local: they do not reach threads that a
 /// `DispatchQueue.concurrentPerform` starts, so a tool that wants a backend for a whole simulation sets
 /// ``preferred`` before it starts.
 public enum Backend: String, Sendable, CaseIterable {
-    /// Pure Swift: cache-blocked products, Cholesky–Crout, cyclic Jacobi.
+    /// Pure Swift: cache-blocked products, Cholesky–Crout, tridiagonal QR eigensolver (Jacobi up to order 12).
     case swift
     /// OpenBLAS + LAPACKE (only with the `OpenBLAS` trait).
     case openBLAS = "openblas"

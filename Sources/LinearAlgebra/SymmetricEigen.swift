@@ -3,19 +3,26 @@ import Foundation
 /// The eigendecomposition A = V Λ Vᵀ of a real symmetric matrix: Λ = diag(``values``) ascending,
 /// V = ``vectors`` orthogonal (column j is the unit eigenvector of `values[j]`).
 ///
-/// Computed by the cyclic Jacobi method (Golub & Van Loan, "Matrix Computations", 4th ed., §8.5: the
-/// 2 × 2 symmetric Schur decomposition and the cyclic-by-row sweep): each
-/// rotation J(p, q, θ) zeroes aₚq, and sweeps repeat until no off-diagonal entry is above the
-/// threshold |aₚq| ≤ ε·(|aₚₚ aqq|)^½ (or below ε²‖A‖_F). That threshold gives the Demmel–Veselić
-/// relative accuracy for positive definite A — small eigenvalues are found to high relative
-/// precision, unlike the QR algorithm (J. Demmel, K. Veselić, "Jacobi's method is more accurate than
-/// QR", SIAM J. Matrix Anal. Appl. 13(4), 1992). Convergence is quadratic; a handful of sweeps of
-/// about 3n³ flops each (fine for the n ≲ 100 used by the families). With the `OpenBLAS` trait the
-/// decomposition is LAPACK's `dsyevd` instead (see ``Backend``), sorted and signed the same way.
+/// Two pure-Swift algorithms (``Algorithm``), and LAPACK's `dsyevd` with the `OpenBLAS` trait (see
+/// ``Backend``), all sorted and signed the same way. ``Matrix/symmetricEigen()`` on the Swift backend
+/// uses Jacobi up to order ``jacobiMaximumOrder`` and the tridiagonal QR algorithm above it;
+/// ``Matrix/symmetricEigen(using:)`` names one.
+///
+/// - ``Algorithm/tridiagonalQR``: Householder tridiagonalisation and implicit QR steps with Wilkinson
+///   shifts (Golub & Van Loan, "Matrix Computations", 4th ed., §8.3). Backward stable: each eigenvalue
+///   to O(nε)‖A‖, ‖VᵀV − I‖ = O(nε). About 9n³ flops.
+/// - ``Algorithm/jacobi``: the cyclic Jacobi method (Golub & Van Loan §8.5: the 2 × 2 symmetric Schur
+///   decomposition and the cyclic-by-row sweep): each rotation J(p, q, θ) zeroes aₚq, and sweeps repeat
+///   until no off-diagonal entry is above the threshold |aₚq| ≤ ε·(|aₚₚ aqq|)^½ (or below ε²‖A‖_F).
+///   That threshold gives the Demmel–Veselić relative accuracy for positive definite A — small
+///   eigenvalues of a graded matrix are found to high relative precision, unlike the QR algorithm
+///   (J. Demmel, K. Veselić, "Jacobi's method is more accurate than QR", SIAM J. Matrix Anal. Appl.
+///   13(4), 1992). Convergence is quadratic; a handful of sweeps of about 3n³ flops each, with strided
+///   access: several times slower than the QR algorithm beyond n ≈ 20.
 ///
 /// Determinism: each eigenvector is signed so that its entry of largest magnitude (the first one, on
 /// ties) is positive; eigenvectors of a repeated eigenvalue are an orthonormal basis of its eigenspace,
-/// not unique.
+/// not unique (and differ between the algorithms).
 public struct SymmetricEigen: Sendable, Hashable {
     /// The eigenvalues λ₁ ≤ λ₂ ≤ … ≤ λₙ.
     public let values: [Double]
@@ -70,11 +77,29 @@ public struct SymmetricEigen: Sendable, Hashable {
     }
 }
 
+extension SymmetricEigen {
+    /// The pure-Swift eigensolvers (see ``SymmetricEigen``).
+    public enum Algorithm: String, Sendable, CaseIterable {
+        /// Cyclic Jacobi: relative accuracy for positive definite matrices; O(n³) per sweep, 5–10 sweeps.
+        case jacobi
+        /// Householder tridiagonalisation + implicit QR with Wilkinson shifts: accurate relative to ‖A‖;
+        /// about 9n³ flops.
+        case tridiagonalQR = "tridiagonal-qr"
+    }
+
+    /// The largest order for which ``Matrix/symmetricEigen()`` on the Swift backend uses Jacobi. Up to
+    /// here Jacobi costs microseconds and keeps its relative accuracy (and the results of earlier
+    /// versions) for the small covariance matrices of the Gaussian family; above it the QR algorithm is
+    /// faster (Docs/LinearAlgebra.md, "Benchmark: symmetric eigensolvers").
+    public static let jacobiMaximumOrder = 12
+}
+
 extension Matrix {
-    /// The eigendecomposition of the symmetric matrix whose lower triangle is this one's, by the
-    /// cyclic Jacobi method (see ``SymmetricEigen``).
+    /// The eigendecomposition of the symmetric matrix whose lower triangle is this one's (see
+    /// ``SymmetricEigen``): `dsyevd` on the OpenBLAS backend; on the Swift backend Jacobi for
+    /// n ≤ ``SymmetricEigen/jacobiMaximumOrder``, else the tridiagonal QR algorithm.
     /// - Precondition: square.
-    /// - Complexity: O(n³) per sweep, typically 5–10 sweeps.
+    /// - Complexity: about 9n³ flops (tridiagonal QR); Jacobi's 5–10 sweeps of 3n³ for small n.
     public func symmetricEigen() -> SymmetricEigen {
         precondition(isSquare, "Matrix.symmetricEigen: not square")
         #if OpenBLAS
@@ -82,7 +107,22 @@ extension Matrix {
             return JacobiEigen.normalised(values: values, vectors: vectors, n: rows)
         }
         #endif
-        return JacobiEigen.decompose(self)
+        return symmetricEigen(using: rows <= SymmetricEigen.jacobiMaximumOrder ? .jacobi : .tridiagonalQR)
+    }
+
+    /// The eigendecomposition by the named pure-Swift algorithm, whatever the backend: `.jacobi` when
+    /// the relative accuracy of tiny eigenvalues matters (graded positive definite matrices), at any
+    /// size. `.tridiagonalQR` falls back to Jacobi for non-finite input or in the (not observed) case
+    /// that the QR iteration does not converge within 30n steps.
+    /// - Precondition: square.
+    public func symmetricEigen(using algorithm: SymmetricEigen.Algorithm) -> SymmetricEigen {
+        precondition(isSquare, "Matrix.symmetricEigen: not square")
+        switch algorithm {
+        case .jacobi:
+            return JacobiEigen.decompose(self)
+        case .tridiagonalQR:
+            return TridiagonalEigen.decompose(self) ?? JacobiEigen.decompose(self)
+        }
     }
 
     /// The positive semi-definite square root A^½ = V diag(λᵢ^½) Vᵀ, with eigenvalues that are

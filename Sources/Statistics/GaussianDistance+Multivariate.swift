@@ -26,7 +26,7 @@ extension GaussianDistance {
     ///   - mean1, covariance1: μ₁ (d entries) and Σ₁ (d × d, lower triangle read, as in LinearAlgebra).
     ///   - mean2, covariance2: μ₂ and Σ₂.
     /// - Returns: the divergence in [0, +∞].
-    /// - Complexity: O(d³) (Cholesky, two triangular solves with d right-hand sides, a Jacobi
+    /// - Complexity: O(d³) (Cholesky, two triangular solves with d right-hand sides, a symmetric
     ///   eigendecomposition).
     public static func kullbackLeibler(mean1: [Double], covariance1: Matrix, mean2: [Double], covariance2: Matrix) -> Double {
         let d = checkShapes(mean1, covariance1, mean2, covariance2)
@@ -65,7 +65,7 @@ extension GaussianDistance {
     /// d·ε·(tr Σ₁ + tr Σ₂); the result is clamped at 0.
     /// - Parameters: as for ``kullbackLeibler(mean1:covariance1:mean2:covariance2:)``.
     /// - Returns: the squared distance ≥ 0.
-    /// - Complexity: O(d³) (two Jacobi eigendecompositions and two products).
+    /// - Complexity: O(d³) (two symmetric eigendecompositions — Jacobi up to d = 12, tridiagonal QR above — and two products).
     public static func wasserstein2Squared(mean1: [Double], covariance1: Matrix, mean2: [Double], covariance2: Matrix) -> Double {
         let d = checkShapes(mean1, covariance1, mean2, covariance2)
         if d == 0 { return 0 }

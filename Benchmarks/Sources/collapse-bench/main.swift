@@ -11,6 +11,7 @@ let suites: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("wright-fisher", "issue 4: Wright–Fisher through the engine, K=1000 n=10000 T=1000 R=1000", runWrightFisherBenchmark),
     ("ridge", "recursive ridge fits, d = 500, n = 5,000, per backend (RidgeBenchmarks.swift)", runRidgeBenchmarks),
     ("mlp", "issue 6: one MLP generation on the bundled digits, fixed epochs, per precision (MLPBenchmarks.swift)", runMLPBenchmarks),
+    ("eigen", "symmetric eigendecomposition, n = 100…800: Jacobi vs tridiagonal QR (EigenBenchmarks.swift)", runEigenBenchmarks),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
