@@ -17,15 +17,16 @@ public struct KnowledgeFamily: ExperimentFamily {
         KeyDocumentation("fact-count", default: "400", allowed: "integer in [1, 100000]", "facts trained and probed (every usable fact of target-domain, then random others; fewer if the table has fewer)"),
         KeyDocumentation("target-domain", default: "[] (none)", allowed: "a list of hypernyms", "the domain whose facts are always included and measured by domain-accuracy and other-accuracy"),
         KeyDocumentation("formats", default: "[declarative, question-answer]", allowed: "a non-empty list of declarative, question-answer", "how facts are written: 'a kill is a kind of destruction .' and 'q: what is a kill? a: a kind of destruction .'"),
+        KeyDocumentation("fact-repeats", default: "2", allowed: "integer in [1, 1000]", "how many times each fact document occurs in the real data"),
         KeyDocumentation("text", default: "{train: 4000, reference: 4000, test: 500}", allowed: "{train: N ≥ 0, reference: N ≥ 1, test: N ≥ 1}", "definition and example documents of other entries: trained with the facts; training the reference model; held out to measure perplexity"),
         KeyDocumentation("order", default: "8", allowed: "integer in [2, 8]", "the n-gram order (the declarative answer needs ≥ 6 to see its lemma, the question–answer answer ≥ 8)"),
-        KeyDocumentation("discounting", default: "modified", allowed: "modified | plain", "Kneser–Ney discounts: three per order (Chen & Goodman) or one"),
+        KeyDocumentation("discounting", default: "plain", allowed: "plain | modified", "Kneser–Ney discounts: one per order, or three per order estimated from counts of counts (Chen & Goodman), which repeated fact documents skew (Docs/Knowledge.md)"),
         KeyDocumentation("decoding", default: "{method: sample, temperature: 1.0, top-k: 0, top-p: 1.0, repetition-penalty: 1.0, max-length: 40}", allowed: "sample | greedy | {method: sample, temperature: T > 0, top-k: K ≥ 0, top-p: P in (0, 1], repetition-penalty: θ ≥ 1, max-length: L} | {method: greedy, repetition-penalty, max-length} | {method: beam, width: W, length-penalty: α, repetition-penalty, max-length}", "how synthetic documents and the fluency sample are generated (max-length counts the prompt)"),
         KeyDocumentation("synthetic", default: "{domain: all, fact-share: auto}", allowed: "{domain: all | target | [hypernyms…], fact-share: auto | P in [0, 1]}", "synthetic documents: the share that completes fact prompts (auto: the real data's share), and the facts whose prompts are used (domain: Keisha et al.'s domain-specific mitigation); the rest is free text from <s>"),
         KeyDocumentation("reference-order", default: "3", allowed: "integer in [2, 8]", "the order of the reference model that scores fluency"),
-        KeyDocumentation("fluency-sample", default: "200", allowed: "integer in [1, 1000000]", "documents generated per generation to measure fluency"),
-        KeyDocumentation("confidence", default: "0.5", allowed: "number in [0, 1]", "confident-wrong counts wrong answers whose probability is above this"),
-        KeyDocumentation("stages", default: "{facts-fall: 0.5, fluency-falls: 1.5}", allowed: "{facts-fall: r in (0, 1], fluency-falls: f ≥ 1}", "facts fall below r × generation 1's fact-accuracy; fluency falls above f × generation 1's fluency"),
+        KeyDocumentation("fluency-sample", default: "500", allowed: "integer in [1, 1000000]", "documents generated per generation to measure fluency"),
+        KeyDocumentation("confidence", default: "0.3", allowed: "number in [0, 1]", "confident-wrong counts wrong answers whose probability is above this"),
+        KeyDocumentation("stages", default: "{facts-fall: 0.5, fluency-falls: 1.75}", allowed: "{facts-fall: r in (0, 1], fluency-falls: f ≥ 1}", "facts fall below r × generation 1's fact-accuracy; fluency falls above f × generation 1's fluency"),
         KeyDocumentation("data-seed", default: "1", allowed: "integer in [0, 2^63)", "seed of the data selection (facts and text sets), separate from the run's seed"),
     ]
     public static let metrics: [(name: String, summary: String)] = KnowledgeMetric.allCases.map { ($0.rawValue, $0.summary) }
@@ -44,6 +45,7 @@ public struct KnowledgeFamily: ExperimentFamily {
     public var factCount: Int
     public var targetDomain: [String]
     public var formats: [FactFormat]
+    public var factRepeats: Int
     public var trainingText: Int
     public var referenceText: Int
     public var testText: Int
@@ -58,6 +60,12 @@ public struct KnowledgeFamily: ExperimentFamily {
     public var confidence: Double
     public var stages: KnowledgeStageRule
     public var dataSeed: UInt64
+    /// The number of real training documents (set by ``checkData()``).
+    public var realDocuments = 0
+    /// The number of real fact documents.
+    public var realFactDocuments = 0
+    /// The number of prompts synthetic fact documents complete.
+    public var syntheticPrompts = 0
 
     public static func parse(_ reader: SpecReader) throws -> KnowledgeFamily {
         try GaussianMixtureFamily.rejectStatisticsPath(reader, family: name)
@@ -78,6 +86,7 @@ public struct KnowledgeFamily: ExperimentFamily {
         let factCount = try reader.int("fact-count", default: 400, range: 1...100_000)
         let targetDomain = try parseHypernyms(reader.value("target-domain"), path: "target-domain", allowEmpty: true) ?? []
         let formats = try parseFormats(reader.value("formats"))
+        let factRepeats = try reader.int("fact-repeats", default: 2, range: 1...1000)
         var trainingText = 4000, referenceText = 4000, testText = 500
         if let value = reader.value("text") {
             let text = try SpecReader(value, path: "text")
@@ -87,7 +96,7 @@ public struct KnowledgeFamily: ExperimentFamily {
             try text.finish()
         }
         let order = try reader.int("order", default: 8, range: 2...8)
-        let discounting = Discounting(rawValue: try reader.string("discounting", default: "modified", allowed: Discounting.allCases.map(\.rawValue)))!
+        let discounting = Discounting(rawValue: try reader.string("discounting", default: "plain", allowed: Discounting.allCases.map(\.rawValue)))!
         let decoding = try parseDecoding(reader.value("decoding"), path: "decoding")
         var syntheticDomain = SyntheticDomain.all
         var factShare: Double?
@@ -110,20 +119,20 @@ public struct KnowledgeFamily: ExperimentFamily {
             try synthetic.finish()
         }
         let referenceOrder = try reader.int("reference-order", default: 3, range: 2...8)
-        let fluencySample = try reader.int("fluency-sample", default: 200, range: 1...1_000_000)
-        let confidence = try reader.double("confidence", default: 0.5, range: 0...1)
+        let fluencySample = try reader.int("fluency-sample", default: 500, range: 1...1_000_000)
+        let confidence = try reader.double("confidence", default: 0.3, range: 0...1)
         var stages = KnowledgeStageRule()
         if let value = reader.value("stages") {
             let stageReader = try SpecReader(value, path: "stages")
             stages.factsFall = try stageReader.double("facts-fall", default: 0.5, range: 1e-12...1, rangeDescription: "a number in (0, 1]")
-            stages.fluencyFalls = try stageReader.double("fluency-falls", default: 1.5, range: 1...1e12, rangeDescription: "a number ≥ 1")
+            stages.fluencyFalls = try stageReader.double("fluency-falls", default: 1.75, range: 1...1e12, rangeDescription: "a number ≥ 1")
             try stageReader.finish()
         }
         let dataSeed = try reader.int("data-seed", default: 1, range: 0...Int.max)
 
-        let family = KnowledgeFamily(
+        var family = KnowledgeFamily(
             factsPath: factsPath, entries: entries, factCount: factCount, targetDomain: targetDomain,
-            formats: formats, trainingText: trainingText, referenceText: referenceText, testText: testText,
+            formats: formats, factRepeats: factRepeats, trainingText: trainingText, referenceText: referenceText, testText: testText,
             order: order, discounting: discounting, decoding: decoding, syntheticDomain: syntheticDomain,
             factShare: factShare, referenceOrder: referenceOrder, fluencySample: fluencySample,
             confidence: confidence, stages: stages, dataSeed: UInt64(dataSeed))
@@ -131,8 +140,9 @@ public struct KnowledgeFamily: ExperimentFamily {
         return family
     }
 
-    /// The data problems a run would meet, as spec errors, without tokenising the text.
-    func checkData() throws {
+    /// The data problems a run would meet, as spec errors, without tokenising the text; sets the
+    /// document counts.
+    mutating func checkData() throws {
         let chosen: [Int]
         do {
             chosen = try KnowledgeCorpus.check(corpusConfiguration)
@@ -143,24 +153,33 @@ public struct KnowledgeFamily: ExperimentFamily {
             case .notEnoughText: throw SpecError(path: "text", message: "\(factsPath ?? "the bundled table"): \(problem.description)")
             }
         }
-        switch syntheticDomain {
-        case .all: break
-        case .target:
-            if targetDomain.isEmpty {
-                throw SpecError(path: "synthetic.domain", message: "target needs a target-domain (a list of hypernyms)")
-            }
-        case .hypernyms(let hypernyms):
+        realFactDocuments = chosen.count * formats.count * factRepeats
+        realDocuments = realFactDocuments + trainingText
+            + KnowledgeCorpus.factTextDocuments(corpusConfiguration, facts: chosen)
+        if case .target = syntheticDomain, targetDomain.isEmpty {
+            throw SpecError(path: "synthetic.domain", message: "target needs a target-domain (a list of hypernyms)")
+        }
+        if let hypernyms = syntheticHypernyms {
             let wanted = Set(hypernyms.map(KnowledgeCorpus.normalized))
-            if !chosen.contains(where: { wanted.contains(KnowledgeCorpus.normalized(entries[$0].hypernym)) }) {
+            let domainFacts = chosen.filter { wanted.contains(KnowledgeCorpus.normalized(entries[$0].hypernym)) }.count
+            if domainFacts == 0 {
                 throw SpecError(path: "synthetic.domain", message: "none of the \(chosen.count) facts has a hypernym in [\(hypernyms.joined(separator: ", "))]; list them in target-domain to include their facts")
             }
+            syntheticPrompts = domainFacts * formats.count
+        } else {
+            syntheticPrompts = chosen.count * formats.count
         }
+    }
+
+    /// The share of synthetic documents that complete fact prompts.
+    public var resolvedFactShare: Double {
+        factShare ?? Double(realFactDocuments) / Double(realDocuments)
     }
 
     var corpusConfiguration: KnowledgeCorpus.Configuration {
         KnowledgeCorpus.Configuration(
             entries: entries, factCount: factCount, targetDomain: targetDomain, formats: formats,
-            trainingTextDocuments: trainingText, referenceDocuments: referenceText, testDocuments: testText,
+            factRepeats: factRepeats, trainingTextDocuments: trainingText, referenceDocuments: referenceText, testDocuments: testText,
             referenceOrder: referenceOrder, discounting: discounting, dataSeed: dataSeed)
     }
 
@@ -185,6 +204,7 @@ public struct KnowledgeFamily: ExperimentFamily {
             ("fact-count", .scalar(String(factCount))),
             ("target-domain", .list(targetDomain.map { .scalar($0) })),
             ("formats", .list(formats.map { .scalar($0.rawValue) })),
+            ("fact-repeats", .scalar(String(factRepeats))),
             ("text", .mapping([
                 ("train", .scalar(String(trainingText))), ("reference", .scalar(String(referenceText))),
                 ("test", .scalar(String(testText))),
@@ -212,9 +232,23 @@ public struct KnowledgeFamily: ExperimentFamily {
     public func statisticsPathAllowed(regime: Regime) -> Bool { false }
 
     public func validate(_ spec: ExperimentSpec) throws {
+        // Every fact prompt needs a completion in every synthetic batch, or facts vanish for
+        // want of data rather than collapse.
+        let share = resolvedFactShare
+        if share > 0 {
+            for t in 1..<max(spec.generations, 1) {
+                let n = spec.schedule.size(at: t)
+                let factDocuments = min(n, Int((share * Double(n)).rounded()))
+                if factDocuments < syntheticPrompts {
+                    throw SpecError(path: "samples", message: "n(\(t)) = \(n) synthetic documents hold \(factDocuments) fact completions (fact-share \(SpecReader.format(share))) for \(syntheticPrompts) fact prompts: every prompt needs one per generation; the real data have \(realDocuments) documents (samples: \(realDocuments) keeps their proportions)")
+                }
+            }
+        }
+        // `metrics: all` runs without a target domain too (every fact is then in it).
+        let everyMetric = spec.metrics == KnowledgeMetric.allCases.map(\.rawValue)
         for (index, name) in spec.metrics.enumerated() {
             let metric = KnowledgeMetric(rawValue: name)!
-            if metric.needsTargetDomain, targetDomain.isEmpty {
+            if metric.needsTargetDomain, targetDomain.isEmpty, !everyMetric {
                 throw SpecError(path: "metrics[\(index)]", message: "\(name) needs a target-domain (a list of hypernyms)")
             }
             if let format = metric.format, !formats.contains(format) {
@@ -227,7 +261,7 @@ public struct KnowledgeFamily: ExperimentFamily {
         // checkData() ran at parse time: the corpus builds.
         let corpus = try! KnowledgeCorpus(corpusConfiguration)
         let prompts = corpus.probeIndices(hypernyms: syntheticHypernyms).map { corpus.probes[$0].prompt }
-        let share = factShare ?? Double(corpus.factDocumentCount) / Double(corpus.training.count)
+        let share = resolvedFactShare
         let learner = KnowledgeLearner(
             order: order, vocabularySize: corpus.vocabulary.count, discounting: discounting, decoding: decoding,
             syntheticPrompts: prompts, factShare: share)

@@ -11,7 +11,7 @@ public struct FactProbe: Sendable, Equatable {
     /// The expected answer without its terminator (for `question-answer`: `a kind of` and the
     /// hypernym).
     public var answer: [TokenID]
-    /// Whether the fact's hypernym is in the target domain.
+    /// Whether the fact's hypernym is in the target domain (true for every fact when there is none).
     public var inTargetDomain: Bool
 
     public init(fact: Int, format: Int, prompt: [TokenID], answer: [TokenID], inTargetDomain: Bool) {

@@ -26,6 +26,8 @@ public struct KnowledgeCorpus: Sendable {
         /// Hypernyms whose facts are always included and measured apart (empty: none).
         public var targetDomain: [String]
         public var formats: [FactFormat]
+        /// How many times each fact document occurs in the real data.
+        public var factRepeats: Int
         public var trainingTextDocuments: Int
         public var referenceDocuments: Int
         public var testDocuments: Int
@@ -35,7 +37,7 @@ public struct KnowledgeCorpus: Sendable {
 
         public init(
             entries: [LexicalEntry], factCount: Int = 400, targetDomain: [String] = [],
-            formats: [FactFormat] = FactFormat.allCases, trainingTextDocuments: Int = 4000,
+            formats: [FactFormat] = FactFormat.allCases, factRepeats: Int = 1, trainingTextDocuments: Int = 4000,
             referenceDocuments: Int = 4000, testDocuments: Int = 500, referenceOrder: Int = 3,
             discounting: Discounting = .modified, dataSeed: UInt64 = 1
         ) {
@@ -43,6 +45,7 @@ public struct KnowledgeCorpus: Sendable {
             self.factCount = factCount
             self.targetDomain = targetDomain
             self.formats = formats
+            self.factRepeats = factRepeats
             self.trainingTextDocuments = trainingTextDocuments
             self.referenceDocuments = referenceDocuments
             self.testDocuments = testDocuments
@@ -91,7 +94,7 @@ public struct KnowledgeCorpus: Sendable {
     public let terminator: TokenID
     /// The reference model's perplexity on the test documents: the fluency of real text.
     public let realFluency: Double
-    /// The normalised hypernyms of the target domain.
+    /// The normalised hypernyms of the target domain (empty: every fact is in it).
     public let targetDomain: Set<String>
 
     /// The tokenizer of every text of the experiment: word level, lower-cased.
@@ -199,7 +202,7 @@ public struct KnowledgeCorpus: Sendable {
             for (k, format) in formats.enumerated() {
                 let prompt = tokenizer.tokenize(format.prompt(lemma: entry.lemma))
                 var answer = tokenizer.tokenize(format.answer(hypernym: entry.hypernym))
-                factDocuments.append(prompt + answer)
+                for _ in 0..<configuration.factRepeats { factDocuments.append(prompt + answer) }
                 answer.removeLast()  // the terminator
                 probeTexts.append((f, k, prompt, answer))
             }
@@ -214,11 +217,12 @@ public struct KnowledgeCorpus: Sendable {
         textDocumentCount = trainingText.count
         factDocumentCount = factDocuments.count
         let domain = targetDomain
+        let factEntries = facts
         probes = probeTexts.map { probe in
             FactProbe(
                 fact: probe.fact, format: probe.format, prompt: vocabulary.encode(probe.prompt),
                 answer: vocabulary.encode(probe.answer),
-                inTargetDomain: domain.contains(Self.normalized(facts[probe.fact].hypernym)))
+                inTargetDomain: domain.isEmpty || domain.contains(Self.normalized(factEntries[probe.fact].hypernym)))
         }
         test = DocumentBatch(documents: testText.map { vocabulary.encode($0) })
         reference = NGramModel.train(

@@ -30,6 +30,9 @@ public struct KnowledgeEvaluation: Evaluation {
     public let stages: KnowledgeStageRule
     /// The probe indices of each of the corpus's formats.
     let probesByFormat: [[Int]]
+    /// The probe indices in and outside the target domain.
+    let domainProbes: [Int]
+    let otherProbes: [Int]
     /// The number of distinct true answers.
     let distinctTrueAnswers: Int
 
@@ -45,6 +48,8 @@ public struct KnowledgeEvaluation: Evaluation {
         self.confidence = confidence
         self.stages = stages
         probesByFormat = corpus.formats.indices.map { k in corpus.probes.indices.filter { corpus.probes[$0].format == k } }
+        domainProbes = corpus.probes.indices.filter { corpus.probes[$0].inTargetDomain }
+        otherProbes = corpus.probes.indices.filter { !corpus.probes[$0].inTargetDomain }
         distinctTrueAnswers = Set(corpus.probes.map(\.answer)).count
     }
 
@@ -56,6 +61,7 @@ public struct KnowledgeEvaluation: Evaluation {
             case .factAccuracy, .accuracyDeclarative, .accuracyQuestionAnswer, .domainAccuracy, .otherAccuracy:
                 values[i] = 1
             case .confidentWrong, .emptyOutput: values[i] = 0
+            case .answerProbability: values[i] = 1
             case .fluency, .perplexity: values[i] = corpus.realFluency
             case .stage, .distinctAnswers: values[i] = 1
             }
@@ -95,12 +101,14 @@ public struct KnowledgeEvaluation: Evaluation {
                 let k = corpus.formats.firstIndex(of: metric.format!)!
                 values[i] = Self.accuracy(outcomes, indices: probesByFormat[k])
             case .domainAccuracy:
-                values[i] = Self.accuracy(outcomes, indices: outcomes.indices.filter { corpus.probes[$0].inTargetDomain })
+                values[i] = Self.accuracy(outcomes, indices: domainProbes)
             case .otherAccuracy:
-                values[i] = Self.accuracy(outcomes, indices: outcomes.indices.filter { !corpus.probes[$0].inTargetDomain })
+                values[i] = Self.accuracy(outcomes, indices: otherProbes)
             case .confidentWrong:
                 let count = outcomes.reduce(0) { $0 + (!$1.correct && $1.probability > confidence ? 1 : 0) }
                 values[i] = outcomes.isEmpty ? 0 : Double(count) / Double(outcomes.count)
+            case .answerProbability:
+                values[i] = outcomes.isEmpty ? 0 : outcomes.reduce(0) { $0 + $1.probability } / Double(outcomes.count)
             case .fluency: values[i] = fluency
             case .perplexity: values[i] = model.perplexity(of: corpus.test)
             case .stage:

@@ -13,6 +13,8 @@ public enum KnowledgeMetric: String, Sendable, CaseIterable {
     case otherAccuracy = "other-accuracy"
     /// The share of probes answered wrongly with an answer probability above the threshold.
     case confidentWrong = "confident-wrong"
+    /// The mean probability of the answers given (right or wrong).
+    case answerProbability = "answer-probability"
     /// The reference model's perplexity of text the model generates.
     case fluency
     /// The model's perplexity of held-out real text.
@@ -47,9 +49,10 @@ public enum KnowledgeMetric: String, Sendable, CaseIterable {
         case .factAccuracy: return "share of probes (facts × formats) whose greedy completion is the fact's answer"
         case .accuracyDeclarative: return "fact-accuracy of the declarative probes ('a kill is a kind of' → 'destruction .')"
         case .accuracyQuestionAnswer: return "fact-accuracy of the question–answer probes ('q: what is a kill? a:' → 'a kind of destruction .')"
-        case .domainAccuracy: return "fact-accuracy of the target domain's facts (needs target-domain)"
-        case .otherAccuracy: return "fact-accuracy of the facts outside the target domain (needs target-domain)"
+        case .domainAccuracy: return "fact-accuracy of the target domain's facts (needs target-domain, except under metrics: all, where no target domain means every fact)"
+        case .otherAccuracy: return "fact-accuracy of the facts outside the target domain (needs target-domain; 0 when no fact is outside it)"
         case .confidentWrong: return "share of probes answered wrongly with the answer's probability above confidence (\"confidently wrong\")"
+        case .answerProbability: return "mean probability the model gives its own (greedy) answers, right or wrong: its confidence"
         case .fluency: return "perplexity of generated documents under a reference model trained on held-out real text (inf when every document is empty)"
         case .perplexity: return "the model's perplexity of held-out real text (model-centric)"
         case .stage: return "1: facts and fluency hold; 2: facts fell, fluency holds; 3: fluency fell (thresholds in stages)"

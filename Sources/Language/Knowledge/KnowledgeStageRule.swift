@@ -16,7 +16,7 @@ public struct KnowledgeStageRule: Sendable, Equatable {
     /// The fluency falls above this multiple of generation 1's perplexity; ≥ 1.
     public var fluencyFalls: Double
 
-    public init(factsFall: Double = 0.5, fluencyFalls: Double = 1.5) {
+    public init(factsFall: Double = 0.5, fluencyFalls: Double = 1.75) {
         self.factsFall = factsFall
         self.fluencyFalls = fluencyFalls
     }
