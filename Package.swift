@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
         .testTarget(name: "ModelCollapseTests", dependencies: ["ModelCollapse", "Randomness", "Statistics"]),
         .testTarget(name: "FamiliesTests", dependencies: ["Families", "Theory", "ModelCollapse", "Randomness", "Statistics", "LinearAlgebra"]),
-        .testTarget(name: "LanguageTests", dependencies: ["Language", "ModelCollapse", "Randomness", "Statistics"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "Experiments", "ModelCollapse", "Randomness", "Statistics"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Families", "ModelCollapse", "Statistics"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Families", "Language", "Theory", "ModelCollapse", "Statistics"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "ModelCollapse"]),

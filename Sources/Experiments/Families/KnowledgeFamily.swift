@@ -257,19 +257,19 @@ public struct KnowledgeFamily: ExperimentFamily {
         }
     }
 
+    /// The run's settings for the Language target.
+    public var experiment: KnowledgeExperiment {
+        KnowledgeExperiment(
+            data: corpusConfiguration, order: order, discounting: discounting, decoding: decoding,
+            syntheticHypernyms: syntheticHypernyms, factShare: resolvedFactShare, fluencySample: fluencySample,
+            confidence: confidence, stages: stages)
+    }
+
     public func run(_ spec: ExperimentSpec, control: RunControl) -> SimulationResult {
         // checkData() ran at parse time: the corpus builds.
-        let corpus = try! KnowledgeCorpus(corpusConfiguration)
-        let prompts = corpus.probeIndices(hypernyms: syntheticHypernyms).map { corpus.probes[$0].prompt }
-        let share = resolvedFactShare
-        let learner = KnowledgeLearner(
-            order: order, vocabularySize: corpus.vocabulary.count, discounting: discounting, decoding: decoding,
-            syntheticPrompts: prompts, factShare: share)
-        let evaluation = KnowledgeEvaluation(
-            metrics: spec.metrics.map { KnowledgeMetric(rawValue: $0)! }, corpus: corpus, decoding: decoding,
-            fluencySample: fluencySample, confidence: confidence, stages: stages)
+        let parts = try! experiment.build(metrics: spec.metrics.map { KnowledgeMetric(rawValue: $0)! })
         return control.simulate(
-            source: KnowledgeSource(documents: corpus.training), learner: learner, evaluation: evaluation,
+            source: parts.source, learner: parts.learner, evaluation: parts.evaluation,
             plan: spec.plan(threads: control.threads))
     }
 
