@@ -67,10 +67,18 @@ import Testing
         // A probe's prompt and answer are its fact document, terminator aside.
         let probe = corpus.probes[1]
         let fact = corpus.facts[probe.fact]
-        #expect(corpus.formats[probe.format] == .questionAnswer)
+        #expect(probe.format == .questionAnswer && probe.trained)
         #expect(corpus.vocabulary.decode(probe.prompt + probe.answer) + " ."
             == KnowledgeCorpus.tokenizer.tokenize(FactFormat.questionAnswer.document(lemma: fact.lemma, hypernym: fact.hypernym)).joined(separator: " "))
         #expect(training.contains(corpus.vocabulary.decode(probe.prompt + probe.answer + [corpus.terminator])))
+        // Facts trained in one format are still probed in every format.
+        var declarativeOnly = configuration
+        declarativeOnly.formats = [.declarative]
+        let partial = try KnowledgeCorpus(declarativeOnly)
+        #expect(partial.probes.count == 16 && partial.factDocumentCount == 8 * 3)
+        #expect(partial.probes.filter(\.trained).allSatisfy { $0.format == .declarative })
+        #expect(partial.trainedProbeIndices(hypernyms: nil).count == 8)
+        #expect(!partial.probes[1].prompt.contains(Vocabulary.unknown))
     }
 
     @Test func tooLittleTextAndEmptyDomainsAreNamedProblems() {
@@ -100,10 +108,13 @@ import Testing
         }
     }
 
-    /// A model that only ever emits the end token: recorded, not a crash — no answer is right,
-    /// fluency is +∞, every generated document is empty, stage 3, and nothing is NaN.
+    /// A model trained on empty documents only, decoding greedily, only ever emits the end token:
+    /// recorded, not a crash — no answer is right, fluency is +∞, every generated document is
+    /// empty, stage 3, and nothing is NaN. (Sampling would still, rarely, leave the end token:
+    /// smoothing gives every token some probability.)
     @Test func aModelThatOnlyEndsIsRecordedAsCollapse() throws {
-        let experiment = KnowledgeCollapseTests.smallExperiment(fluencySample: 20)
+        var experiment = KnowledgeCollapseTests.smallExperiment(fluencySample: 20)
+        experiment.decoding = .greedy(maxLength: 40)
         let parts = try experiment.build(metrics: KnowledgeMetric.allCases)
         let empty = DocumentBatch(documents: Array(repeating: [TokenID](), count: 50))
         let model = parts.learner.fit(TrainingSet(parts: [.init(batch: empty, origin: .synthetic)]))
@@ -111,6 +122,8 @@ import Testing
         var generator = RandomStream.generator(seed: 3, 0)
         parts.learner.sample(from: model, count: 30, into: &synthetic, using: &generator)
         #expect(synthetic.count == 30)
+        // The fact documents are the prompts alone; the free documents are empty.
+        #expect((0..<synthetic.count).allSatisfy { synthetic[$0].isEmpty || parts.learner.syntheticPrompts.contains(Array(synthetic[$0])) })
         var values = [Double](repeating: 0, count: KnowledgeMetric.allCases.count)
         var state = KnowledgeEvaluation.ReplicateState(firstAccuracy: 0.9, firstFluency: 500)
         parts.evaluation.evaluate(model, previous: values, state: &state, using: &generator, into: &values)

@@ -66,7 +66,6 @@ import Testing
             ("target-domain: [volcano]", "target-domain"),
             ("stages: {fluency-falls: 0.9}", "stages.fluency-falls"),
             ("metrics: [domain-accuracy]", "metrics[0]"),
-            ("formats: [declarative]\nmetrics: [accuracy-question-answer]", "metrics[0]"),
             ("update: {incremental: {step: 0.5}}", "update"),
             ("path: statistics", "path"),
         ]

@@ -16,7 +16,7 @@ public struct KnowledgeFamily: ExperimentFamily {
         KeyDocumentation("facts", default: "bundled", allowed: "bundled | PATH (tab-separated lemma, hypernym[, definition[, examples |-separated]])", "the lexical table: facts and the definitions text"),
         KeyDocumentation("fact-count", default: "400", allowed: "integer in [1, 100000]", "facts trained and probed (every usable fact of target-domain, then random others; fewer if the table has fewer)"),
         KeyDocumentation("target-domain", default: "[] (none)", allowed: "a list of hypernyms", "the domain whose facts are always included and measured by domain-accuracy and other-accuracy"),
-        KeyDocumentation("formats", default: "[declarative, question-answer]", allowed: "a non-empty list of declarative, question-answer", "how facts are written: 'a kill is a kind of destruction .' and 'q: what is a kill? a: a kind of destruction .'"),
+        KeyDocumentation("formats", default: "[declarative, question-answer]", allowed: "a non-empty list of declarative, question-answer", "the formats facts are trained (and synthetic prompts written) in: 'a kill is a kind of destruction .', 'q: what is a kill? a: a kind of destruction .'; probes ask every format"),
         KeyDocumentation("fact-repeats", default: "2", allowed: "integer in [1, 1000]", "how many times each fact document occurs in the real data"),
         KeyDocumentation("text", default: "{train: 4000, reference: 4000, test: 500}", allowed: "{train: N ≥ 0, reference: N ≥ 1, test: N ≥ 1}", "definition and example documents of other entries: trained with the facts; training the reference model; held out to measure perplexity"),
         KeyDocumentation("order", default: "8", allowed: "integer in [2, 8]", "the n-gram order (the declarative answer needs ≥ 6 to see its lemma, the question–answer answer ≥ 8)"),
@@ -250,9 +250,6 @@ public struct KnowledgeFamily: ExperimentFamily {
             let metric = KnowledgeMetric(rawValue: name)!
             if metric.needsTargetDomain, targetDomain.isEmpty, !everyMetric {
                 throw SpecError(path: "metrics[\(index)]", message: "\(name) needs a target-domain (a list of hypernyms)")
-            }
-            if let format = metric.format, !formats.contains(format) {
-                throw SpecError(path: "metrics[\(index)]", message: "\(name) needs the \(format.rawValue) format in formats")
             }
         }
     }

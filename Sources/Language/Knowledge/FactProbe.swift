@@ -5,8 +5,10 @@
 public struct FactProbe: Sendable, Equatable {
     /// The index of the fact in ``KnowledgeCorpus/facts``.
     public var fact: Int
-    /// The index of the format in ``KnowledgeCorpus/formats``.
-    public var format: Int
+    public var format: FactFormat
+    /// Whether the format is one the model trains on (``KnowledgeCorpus/formats``); probes of
+    /// the other formats measure whether facts learnt in one format answer another.
+    public var trained: Bool
     public var prompt: [TokenID]
     /// The expected answer without its terminator (for `question-answer`: `a kind of` and the
     /// hypernym).
@@ -14,9 +16,10 @@ public struct FactProbe: Sendable, Equatable {
     /// Whether the fact's hypernym is in the target domain (true for every fact when there is none).
     public var inTargetDomain: Bool
 
-    public init(fact: Int, format: Int, prompt: [TokenID], answer: [TokenID], inTargetDomain: Bool) {
+    public init(fact: Int, format: FactFormat, trained: Bool, prompt: [TokenID], answer: [TokenID], inTargetDomain: Bool) {
         self.fact = fact
         self.format = format
+        self.trained = trained
         self.prompt = prompt
         self.answer = answer
         self.inTargetDomain = inTargetDomain

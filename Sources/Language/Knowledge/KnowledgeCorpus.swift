@@ -76,11 +76,13 @@ public struct KnowledgeCorpus: Sendable {
         }
     }
 
+    /// The formats the facts are trained in.
     public let formats: [FactFormat]
     public let vocabulary: Vocabulary
     /// The facts, in table order.
     public let facts: [LexicalEntry]
-    /// One probe per fact and format, fact-major.
+    /// One probe per fact and format — every format, trained or not — fact-major, formats in
+    /// ``FactFormat/allCases`` order.
     public let probes: [FactProbe]
     /// The real training documents: the text documents, then the fact documents (fact-major).
     public let training: DocumentBatch
@@ -197,18 +199,22 @@ public struct KnowledgeCorpus: Sendable {
         let trainingText = factText + take(configuration.trainingTextDocuments)
 
         var factDocuments: [[String]] = []
-        var probeTexts: [(fact: Int, format: Int, prompt: [String], answer: [String])] = []
+        var probeTexts: [(fact: Int, format: FactFormat, prompt: [String], answer: [String])] = []
         for (f, entry) in facts.enumerated() {
-            for (k, format) in formats.enumerated() {
+            for format in FactFormat.allCases {
                 let prompt = tokenizer.tokenize(format.prompt(lemma: entry.lemma))
                 var answer = tokenizer.tokenize(format.answer(hypernym: entry.hypernym))
-                for _ in 0..<configuration.factRepeats { factDocuments.append(prompt + answer) }
+                if formats.contains(format) {
+                    for _ in 0..<configuration.factRepeats { factDocuments.append(prompt + answer) }
+                }
                 answer.removeLast()  // the terminator
-                probeTexts.append((f, k, prompt, answer))
+                probeTexts.append((f, format, prompt, answer))
             }
         }
 
-        let vocabulary = Vocabulary(documents: trainingText + factDocuments + referenceText + testText)
+        let vocabulary = Vocabulary(
+            documents: trainingText + factDocuments + referenceText + testText
+                + probeTexts.map { $0.prompt + $0.answer + [FactFormat.terminator] })
         self.vocabulary = vocabulary
         terminator = vocabulary.id(of: FactFormat.terminator)
         var training = DocumentBatch(documents: trainingText.map { vocabulary.encode($0) })
@@ -218,9 +224,11 @@ public struct KnowledgeCorpus: Sendable {
         factDocumentCount = factDocuments.count
         let domain = targetDomain
         let factEntries = facts
+        let trained = formats
         probes = probeTexts.map { probe in
             FactProbe(
-                fact: probe.fact, format: probe.format, prompt: vocabulary.encode(probe.prompt),
+                fact: probe.fact, format: probe.format, trained: trained.contains(probe.format),
+                prompt: vocabulary.encode(probe.prompt),
                 answer: vocabulary.encode(probe.answer),
                 inTargetDomain: domain.isEmpty || domain.contains(Self.normalized(factEntries[probe.fact].hypernym)))
         }
@@ -232,11 +240,13 @@ public struct KnowledgeCorpus: Sendable {
         realFluency = reference.perplexity(of: test)
     }
 
-    /// The probes whose fact's hypernym is one of `hypernyms` (all probes for nil).
-    public func probeIndices(hypernyms: [String]?) -> [Int] {
-        guard let hypernyms else { return Array(probes.indices) }
-        let set = Set(hypernyms.map(Self.normalized))
-        return probes.indices.filter { set.contains(Self.normalized(facts[probes[$0].fact].hypernym)) }
+    /// The probes in trained formats whose fact's hypernym is one of `hypernyms` (every fact's
+    /// for nil): the prompts of synthetic fact documents.
+    public func trainedProbeIndices(hypernyms: [String]?) -> [Int] {
+        let set = hypernyms.map { Set($0.map(Self.normalized)) }
+        return probes.indices.filter { i in
+            probes[i].trained && (set?.contains(Self.normalized(facts[probes[i].fact].hypernym)) ?? true)
+        }
     }
 
     /// A lemma or hypernym as the tokens it is written with, joined by spaces.

@@ -28,9 +28,11 @@ public struct KnowledgeEvaluation: Evaluation {
     /// `confident-wrong` counts wrong answers with probability above this.
     public let confidence: Double
     public let stages: KnowledgeStageRule
-    /// The probe indices of each of the corpus's formats.
+    /// The probes of the trained formats: what fact-accuracy and the other probe metrics average.
+    let trainedProbes: [Int]
+    /// The probe indices of each format (``FactFormat/allCases`` order), trained or not.
     let probesByFormat: [[Int]]
-    /// The probe indices in and outside the target domain.
+    /// The trained probe indices in and outside the target domain.
     let domainProbes: [Int]
     let otherProbes: [Int]
     /// The number of distinct true answers.
@@ -47,10 +49,12 @@ public struct KnowledgeEvaluation: Evaluation {
         self.fluencySample = fluencySample
         self.confidence = confidence
         self.stages = stages
-        probesByFormat = corpus.formats.indices.map { k in corpus.probes.indices.filter { corpus.probes[$0].format == k } }
-        domainProbes = corpus.probes.indices.filter { corpus.probes[$0].inTargetDomain }
-        otherProbes = corpus.probes.indices.filter { !corpus.probes[$0].inTargetDomain }
-        distinctTrueAnswers = Set(corpus.probes.map(\.answer)).count
+        let trained = corpus.probes.indices.filter { corpus.probes[$0].trained }
+        trainedProbes = trained
+        probesByFormat = FactFormat.allCases.map { format in corpus.probes.indices.filter { corpus.probes[$0].format == format } }
+        domainProbes = trained.filter { corpus.probes[$0].inTargetDomain }
+        otherProbes = trained.filter { !corpus.probes[$0].inTargetDomain }
+        distinctTrueAnswers = Set(trained.map { corpus.probes[$0].answer }).count
     }
 
     public var metricNames: [String] { metrics.map(\.rawValue) }
@@ -89,7 +93,7 @@ public struct KnowledgeEvaluation: Evaluation {
         var fluency = Double.infinity
         var emptyShare = 0.0
         if needsFluency { (fluency, emptyShare) = measureFluency(model, using: &generator) }
-        let accuracy = Self.accuracy(outcomes, indices: outcomes.indices)
+        let accuracy = Self.accuracy(outcomes, indices: outcomes.isEmpty ? [] : trainedProbes)
         if state.firstAccuracy == nil {
             state.firstAccuracy = accuracy
             state.firstFluency = fluency
@@ -98,17 +102,17 @@ public struct KnowledgeEvaluation: Evaluation {
             switch metric {
             case .factAccuracy: values[i] = accuracy
             case .accuracyDeclarative, .accuracyQuestionAnswer:
-                let k = corpus.formats.firstIndex(of: metric.format!)!
+                let k = FactFormat.allCases.firstIndex(of: metric.format!)!
                 values[i] = Self.accuracy(outcomes, indices: probesByFormat[k])
             case .domainAccuracy:
                 values[i] = Self.accuracy(outcomes, indices: domainProbes)
             case .otherAccuracy:
                 values[i] = Self.accuracy(outcomes, indices: otherProbes)
             case .confidentWrong:
-                let count = outcomes.reduce(0) { $0 + (!$1.correct && $1.probability > confidence ? 1 : 0) }
-                values[i] = outcomes.isEmpty ? 0 : Double(count) / Double(outcomes.count)
+                let count = trainedProbes.reduce(0) { $0 + (!outcomes[$1].correct && outcomes[$1].probability > confidence ? 1 : 0) }
+                values[i] = Double(count) / Double(max(trainedProbes.count, 1))
             case .answerProbability:
-                values[i] = outcomes.isEmpty ? 0 : outcomes.reduce(0) { $0 + $1.probability } / Double(outcomes.count)
+                values[i] = trainedProbes.reduce(0) { $0 + outcomes[$1].probability } / Double(max(trainedProbes.count, 1))
             case .fluency: values[i] = fluency
             case .perplexity: values[i] = model.perplexity(of: corpus.test)
             case .stage:
@@ -117,7 +121,7 @@ public struct KnowledgeEvaluation: Evaluation {
                     firstFluency: state.firstFluency!))
             case .emptyOutput: values[i] = emptyShare
             case .distinctAnswers:
-                values[i] = Double(Set(outcomes.map(\.answer)).count) / Double(max(distinctTrueAnswers, 1))
+                values[i] = Double(Set(trainedProbes.map { outcomes[$0].answer }).count) / Double(max(distinctTrueAnswers, 1))
             }
         }
     }

@@ -42,7 +42,7 @@ public struct KnowledgeExperiment: Sendable {
     /// Builds the corpus (tokenising the text, training the reference model) and the run's parts.
     public func build(metrics: [KnowledgeMetric]) throws -> Parts {
         let corpus = try KnowledgeCorpus(data)
-        let prompts = corpus.probeIndices(hypernyms: syntheticHypernyms).map { corpus.probes[$0].prompt }
+        let prompts = corpus.trainedProbeIndices(hypernyms: syntheticHypernyms).map { corpus.probes[$0].prompt }
         let share = factShare ?? Double(corpus.factDocumentCount) / Double(corpus.training.count)
         let learner = KnowledgeLearner(
             order: order, vocabularySize: corpus.vocabulary.count, discounting: discounting, decoding: decoding,

@@ -1,11 +1,11 @@
 /// The metrics of the knowledge family: task-centric (the probes), model-centric (perplexity)
 /// and text-centric (fluency), and the stage of Keisha et al. (2025)'s three-stage collapse.
 public enum KnowledgeMetric: String, Sendable, CaseIterable {
-    /// The share of probes (facts × formats) whose greedy completion is the fact's answer.
+    /// The share of probes (facts × trained formats) whose greedy completion is the fact's answer.
     case factAccuracy = "fact-accuracy"
-    /// The accuracy of the probes in the declarative format.
+    /// The accuracy of the probes in the declarative format (trained in it or not).
     case accuracyDeclarative = "accuracy-declarative"
-    /// The accuracy of the probes in the question–answer format.
+    /// The accuracy of the probes in the question–answer format (trained in it or not).
     case accuracyQuestionAnswer = "accuracy-question-answer"
     /// The accuracy of the probes of the target domain's facts.
     case domainAccuracy = "domain-accuracy"
@@ -46,12 +46,12 @@ public enum KnowledgeMetric: String, Sendable, CaseIterable {
     /// One line for `collapse families`.
     public var summary: String {
         switch self {
-        case .factAccuracy: return "share of probes (facts × formats) whose greedy completion is the fact's answer"
-        case .accuracyDeclarative: return "fact-accuracy of the declarative probes ('a kill is a kind of' → 'destruction .')"
-        case .accuracyQuestionAnswer: return "fact-accuracy of the question–answer probes ('q: what is a kill? a:' → 'a kind of destruction .')"
+        case .factAccuracy: return "share of probes (facts × trained formats) whose greedy completion is the fact's answer"
+        case .accuracyDeclarative: return "accuracy of the declarative probes ('a kill is a kind of' → 'destruction .'), whether or not facts are trained in that format"
+        case .accuracyQuestionAnswer: return "accuracy of the question–answer probes ('q: what is a kill? a:' → 'a kind of destruction .'), whether or not facts are trained in that format"
         case .domainAccuracy: return "fact-accuracy of the target domain's facts (needs target-domain, except under metrics: all, where no target domain means every fact)"
         case .otherAccuracy: return "fact-accuracy of the facts outside the target domain (needs target-domain; 0 when no fact is outside it)"
-        case .confidentWrong: return "share of probes answered wrongly with the answer's probability above confidence (\"confidently wrong\")"
+        case .confidentWrong: return "share of probes (trained formats) answered wrongly with the answer's probability above confidence (\"confidently wrong\")"
         case .answerProbability: return "mean probability the model gives its own (greedy) answers, right or wrong: its confidence"
         case .fluency: return "perplexity of generated documents under a reference model trained on held-out real text (inf when every document is empty)"
         case .perplexity: return "the model's perplexity of held-out real text (model-centric)"
