@@ -138,11 +138,18 @@ import Testing
 
     @Test func stageRule() {
         let rule = KnowledgeStageRule(factsFall: 0.5, fluencyFalls: 1.75)
-        #expect(rule.stage(accuracy: 0.9, fluency: 600, firstAccuracy: 0.95, firstFluency: 500) == 1)
-        #expect(rule.stage(accuracy: 0.4, fluency: 800, firstAccuracy: 0.95, firstFluency: 500) == 2)
-        #expect(rule.stage(accuracy: 0.9, fluency: 900, firstAccuracy: 0.95, firstFluency: 500) == 3)
-        #expect(rule.stage(accuracy: 0, fluency: 500, firstAccuracy: 0, firstFluency: 500) == 2)
-        #expect(rule.stage(accuracy: 0.9, fluency: .infinity, firstAccuracy: 0.9, firstFluency: 500) == 3)
-        #expect(rule.stage(accuracy: 0.9, fluency: .infinity, firstAccuracy: 0.9, firstFluency: .infinity) == 3)
+        func stage(_ a: Double, _ f: Double, first a1: Double = 0.95, _ f1: Double = 500, real f0: Double = 300) -> Int {
+            rule.stage(accuracy: a, fluency: f, firstAccuracy: a1, firstFluency: f1, realFluency: f0)
+        }
+        #expect(stage(0.9, 600) == 1)
+        #expect(stage(0.4, 800) == 2)
+        #expect(stage(0.9, 900) == 3)
+        #expect(stage(0, 500, first: 0) == 2)
+        #expect(stage(0.9, .infinity) == 3)
+        #expect(stage(0.9, .infinity, .infinity) == 3)
+        // A first model more predictable than real text: fluency is measured against real text.
+        #expect(stage(0.4, 400, 100, real: 300) == 2)
+        #expect(stage(0.4, 600, 100, real: 300) == 3)
     }
+
 }

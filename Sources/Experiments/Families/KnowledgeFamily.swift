@@ -26,7 +26,7 @@ public struct KnowledgeFamily: ExperimentFamily {
         KeyDocumentation("reference-order", default: "3", allowed: "integer in [2, 8]", "the order of the reference model that scores fluency"),
         KeyDocumentation("fluency-sample", default: "500", allowed: "integer in [1, 1000000]", "documents generated per generation to measure fluency"),
         KeyDocumentation("confidence", default: "0.3", allowed: "number in [0, 1]", "confident-wrong counts wrong answers whose probability is above this"),
-        KeyDocumentation("stages", default: "{facts-fall: 0.5, fluency-falls: 1.75}", allowed: "{facts-fall: r in (0, 1], fluency-falls: f ≥ 1}", "facts fall below r × generation 1's fact-accuracy; fluency falls above f × generation 1's fluency"),
+        KeyDocumentation("stages", default: "{facts-fall: 0.5, fluency-falls: 1.75}", allowed: "{facts-fall: r in (0, 1], fluency-falls: f ≥ 1}", "facts fall below r × generation 1's fact-accuracy; fluency falls above f × the larger of generation 1's and real text's fluency (perplexity)"),
         KeyDocumentation("data-seed", default: "1", allowed: "integer in [0, 2^63)", "seed of the data selection (facts and text sets), separate from the run's seed"),
     ]
     public static let metrics: [(name: String, summary: String)] = KnowledgeMetric.allCases.map { ($0.rawValue, $0.summary) }

@@ -118,7 +118,7 @@ public struct KnowledgeEvaluation: Evaluation {
             case .stage:
                 values[i] = Double(stages.stage(
                     accuracy: accuracy, fluency: fluency, firstAccuracy: state.firstAccuracy!,
-                    firstFluency: state.firstFluency!))
+                    firstFluency: state.firstFluency!, realFluency: corpus.realFluency))
             case .emptyOutput: values[i] = emptyShare
             case .distinctAnswers:
                 values[i] = Double(Set(trainedProbes.map { outcomes[$0].answer }).count) / Double(max(distinctTrueAnswers, 1))
