@@ -283,7 +283,7 @@ public struct NGramLMFamily: ExperimentFamily {
             order: order, vocabularySize: v, discounting: discounting, documents: corpus.evenSubset(firstFitSize))
         let evaluation = NGramLMEvaluation(
             metrics: spec.metrics.map { NGramLMMetric(rawValue: $0)! }, heldOut: corpus.heldOut, sampler: sampler,
-            sampleSize: evaluationDocuments, selfBLEUSize: selfBLEUDocuments, rareTypes: corpus.rareTypes(),
+            sampleSize: evaluationDocuments, selfBLEUSize: selfBLEUDocuments, poolCounts: corpus.poolCounts,
             detector: detector, realModel: realModel)
         return control.simulate(
             source: NGramLMSource(pool: corpus.training), learner: learner, evaluation: evaluation,

@@ -42,23 +42,10 @@ public struct LanguageCorpus: Sendable {
         return training.selecting((0..<count).map { $0 * d / count })
     }
 
-    /// The training pool's rare types: its types (not `<unk>`) in increasing order of count (ties
-    /// by decreasing id, i.e. rarer-looking first), the smallest such set holding at least
-    /// `tailFraction` of the pool's tokens — as the categorical family's tail.
-    public func rareTypes(tailFraction: Double = 0.1) -> [TokenID] {
+    /// The number of times each token id occurs in the training pool.
+    public var poolCounts: [Int] {
         var counts = [Int](repeating: 0, count: vocabulary.count)
-        for token in training.tokens where token != Vocabulary.unknown { counts[Int(token)] += 1 }
-        let total = counts.reduce(0, +)
-        guard total > 0 else { return [] }
-        let types = (0..<vocabulary.count).filter { counts[$0] > 0 }
-            .sorted { counts[$0] != counts[$1] ? counts[$0] < counts[$1] : $0 > $1 }
-        var result: [TokenID] = []
-        var mass = 0
-        for w in types {
-            if Double(mass) >= tailFraction * Double(total) { break }
-            result.append(TokenID(w))
-            mass += counts[w]
-        }
-        return result
+        for token in training.tokens { counts[Int(token)] += 1 }
+        return counts
     }
 }

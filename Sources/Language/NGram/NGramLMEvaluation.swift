@@ -5,6 +5,11 @@ import Randomness
 public struct NGramLMEvaluation: Evaluation {
     public typealias Model = NGramModel
 
+    /// A replicate's rare real types, fixed at its first generation (``NGramLMMetric/tailLoss``).
+    public struct ReplicateState: Sendable {
+        public var rareTypes: [TokenID]?
+    }
+
     public let metrics: [NGramLMMetric]
     public let heldOut: DocumentBatch
     /// The documents the detector metrics use as human text (held-out, as many as the sample).
@@ -13,14 +18,15 @@ public struct NGramLMEvaluation: Evaluation {
     /// Evaluation sample size, and how many of its documents Self-BLEU uses.
     public let sampleSize: Int
     public let selfBLEUSize: Int
-    public let rareTypes: [TokenID]
+    /// Token counts of the real training pool (index = token id).
+    public let poolCounts: [Int]
     public let detector: DetectorTraining?
     /// The model of generation 0's perplexity (trained on n(0) documents spread through the pool).
     public let realModel: NGramModel
 
     public init(
         metrics: [NGramLMMetric], heldOut: DocumentBatch, sampler: DocumentSampler, sampleSize: Int, selfBLEUSize: Int,
-        rareTypes: [TokenID], detector: DetectorTraining?, realModel: NGramModel
+        poolCounts: [Int], detector: DetectorTraining?, realModel: NGramModel
     ) {
         precondition(!metrics.contains(where: \.needsDetector) || detector != nil, "NGramLMEvaluation: detector metrics need a detector")
         self.metrics = metrics
@@ -29,7 +35,7 @@ public struct NGramLMEvaluation: Evaluation {
         self.sampler = sampler
         self.sampleSize = sampleSize
         self.selfBLEUSize = selfBLEUSize
-        self.rareTypes = rareTypes
+        self.poolCounts = poolCounts
         self.detector = detector
         self.realModel = realModel
     }
@@ -58,15 +64,36 @@ public struct NGramLMEvaluation: Evaluation {
         }
     }
 
+    public func makeReplicateState<G: RandomNumberGenerator>(using generator: inout G) -> ReplicateState {
+        ReplicateState(rareTypes: nil)
+    }
+
+    /// Without a replicate's state: a fixed evaluation stream, and the tail taken from this model.
     public func evaluate(_ model: NGramModel, previous: [Double], into values: inout [Double]) {
         var generator = Xoshiro256StarStar(seed: 0)
-        var state: Void = ()
+        var state = ReplicateState(rareTypes: nil)
         evaluate(model, previous: previous, state: &state, using: &generator, into: &values)
     }
 
+    /// The rare real types a first model saw: among the types it observed, by increasing count in
+    /// the real pool (ties by decreasing id), the smallest set holding 10% of their pool tokens.
+    public func rareTypes(seenBy model: NGramModel) -> [TokenID] {
+        let types = model.observedTokens.filter { $0 > Vocabulary.documentEnd && poolCounts[Int($0)] > 0 }
+        let total = types.reduce(0) { $0 + poolCounts[Int($1)] }
+        let ordered = types.sorted { poolCounts[Int($0)] != poolCounts[Int($1)] ? poolCounts[Int($0)] < poolCounts[Int($1)] : $0 > $1 }
+        var result: [TokenID] = [], mass = 0
+        for w in ordered {
+            if Double(mass) >= 0.1 * Double(total) { break }
+            result.append(w)
+            mass += poolCounts[Int(w)]
+        }
+        return result
+    }
+
     public func evaluate<G: RandomNumberGenerator>(
-        _ model: NGramModel, previous: [Double], state: inout Void, using generator: inout G, into values: inout [Double]
+        _ model: NGramModel, previous: [Double], state: inout ReplicateState, using generator: inout G, into values: inout [Double]
     ) {
+        if state.rareTypes == nil, metrics.contains(.tailLoss) { state.rareTypes = rareTypes(seenBy: model) }
         let sample = metrics.contains(where: \.needsSample)
             ? sampler.generate(from: model, count: sampleSize, using: &generator) : GeneratedSample()
         var detectorScore: (accuracy: Double, f1: Double)?
@@ -77,9 +104,10 @@ public struct NGramLMEvaluation: Evaluation {
             switch metric {
             case .perplexity: values[m] = model.perplexity(of: heldOut)
             case .tailLoss:
+                let rare = state.rareTypes ?? []
                 var lost = 0
-                for w in rareTypes where !model.observed(w) { lost += 1 }
-                values[m] = rareTypes.isEmpty ? 0 : Double(lost) / Double(rareTypes.count)
+                for w in rare where !model.observed(w) { lost += 1 }
+                values[m] = rare.isEmpty ? 0 : Double(lost) / Double(rare.count)
             case .detectorAccuracy: values[m] = detectorScore!.accuracy
             case .detectorF1: values[m] = detectorScore!.f1
             default: values[m] = textMetric(metric, continuations: sample.continuations, ended: sample.ended)

@@ -27,7 +27,7 @@ public enum NGramLMMetric: String, Sendable, CaseIterable {
         case .rep2, .rep3, .rep4: return "mean over documents of 1 − distinct \(order!)-grams / \(order!)-grams (Welleck et al. 2020 seq-rep-n)"
         case .selfBLEU: return "mean BLEU-4 of each of the first self-bleu documents against the others (Zhu et al. 2018), smoothing ε = 0.1"
         case .vocabulary: return "distinct tokens in the evaluation sample"
-        case .tailLoss: return "share of the real pool's rare types (the rarest holding 10% of its tokens) the model never saw in training"
+        case .tailLoss: return "share of the rare real types the replicate's first model saw (the rarest in the pool holding 10% of their tokens) that this model never saw in training (0 at generations 0 and 1)"
         case .unigramEntropy: return "Shannon entropy (nats) of the evaluation sample's token frequencies"
         case .length: return "mean continuation length, tokens"
         case .emptyDocuments: return "share of documents that end at once after the prompt (the model emits only </s>)"
