@@ -172,3 +172,16 @@ import Testing
     #expect(result.rows[0][0].mean == 0 && result.rows[1][0].mean == 0 && result.rows[1][0].standardDeviation == 0)
     #expect(result.rows[3][0].mean > 0.5, "\(result.rows[3][0])")
 }
+
+/// The two presets are sweeps: one point per decoding strategy, one per curation.
+@Test func theLanguagePresetsParseAsSweeps() throws {
+    let decoding = try SpecParser.parseSweep(try #require(Presets.text(named: "decoding-strategies")))
+    #expect(decoding.name == "decoding-strategies" && decoding.points.count == 6)
+    let methods = decoding.points.map { ($0.spec.family as! NGramLMFamily).decoding.method }
+    #expect(methods.contains(.greedy) && methods.contains(.beam(width: 4)) && methods.contains(.sample))
+    let importance = try SpecParser.parseSweep(try #require(Presets.text(named: "detector-importance")))
+    #expect(importance.name == "detector-importance" && importance.points.count == 3)
+    let curations = importance.points.map { ($0.spec.family as! NGramLMFamily).curation }
+    #expect(curations[0] == nil && curations[1] == .init(power: 1, upsample: 1) && curations[2] == .init(power: 2, upsample: 4))
+    #expect(importance.points.allSatisfy { $0.spec.regime == .accumulate })
+}

@@ -36,6 +36,11 @@ public struct NGramLMFamily: ExperimentFamily {
     public struct Curation: Sendable, Equatable {
         public var power: Double
         public var upsample: Double
+
+        public init(power: Double, upsample: Double) {
+            self.power = power
+            self.upsample = upsample
+        }
     }
 
     public var corpusSource: CorpusSource
