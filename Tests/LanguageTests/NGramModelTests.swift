@@ -52,35 +52,39 @@ import Testing
         #expect(p.filter { $0 > 0 }.allSatisfy { abs($0 - 1.0 / 29) < 1e-15 })
     }
 
-    /// The weighted-count definition: integer weight m is m copies, weight 0 is no document.
-    @Test func integerWeightsAreCopiesAndZeroWeightIsAbsence() {
-        let (batch, _) = Self.randomDocuments(vocabularySize: 25, documents: 60, seed: 11)
-        var weights = [Double](repeating: 1, count: batch.count)
-        var copies = DocumentBatch()
+    /// The weighted-count definition: a common factor on every weight changes nothing, a weight of
+    /// 0 is no document, and a document's weight scales its own n-grams only.
+    @Test func weightsAreScaleFreeAndZeroWeightIsAbsence() {
+        let (batch, weights) = Self.randomDocuments(vocabularySize: 25, documents: 60, seed: 11)
+        let model = NGramModel.train(order: 3, vocabularySize: 25, documents: batch, weights: weights)
+        let scaled = NGramModel.train(order: 3, vocabularySize: 25, documents: batch, weights: weights.map { $0 * 7.5 })
         var withoutZeroes = DocumentBatch()
-        for i in 0..<batch.count {
-            switch i % 3 {
-            case 0:
-                weights[i] = 3
-                for _ in 0..<3 { copies.append(document: batch[i]) }
-                withoutZeroes.append(document: batch[i])
-            case 1:
-                weights[i] = 0
-            default:
-                copies.append(document: batch[i])
-                withoutZeroes.append(document: batch[i])
-            }
+        var positive: [Double] = []
+        for i in 0..<batch.count where weights[i] > 0 {
+            withoutZeroes.append(document: batch[i])
+            positive.append(weights[i])
         }
-        let weighted = NGramModel.train(order: 3, vocabularySize: 25, documents: batch, weights: weights)
-        let copied = NGramModel.train(order: 3, vocabularySize: 25, documents: copies)
-        let zeroes = (0..<batch.count).map { $0 % 3 == 1 ? 0.0 : 1.0 }
-        let zeroWeighted = NGramModel.train(order: 3, vocabularySize: 25, documents: batch, weights: zeroes)
-        let absent = NGramModel.train(order: 3, vocabularySize: 25, documents: withoutZeroes)
+        #expect(positive.count < batch.count)
+        let absent = NGramModel.train(order: 3, vocabularySize: 25, documents: withoutZeroes, weights: positive)
+        let unweighted = NGramModel.train(order: 3, vocabularySize: 25, documents: batch)
+        let ones = NGramModel.train(order: 3, vocabularySize: 25, documents: batch, weights: [Double](repeating: 1, count: batch.count))
         for i in 0..<20 {
             let history = [Vocabulary.documentStart] + Array(batch[i].prefix(2))
-            #expect(weighted.probabilities(after: history) == copied.probabilities(after: history))
-            #expect(zeroWeighted.probabilities(after: history) == absent.probabilities(after: history))
+            let p = model.probabilities(after: history)
+            #expect(zip(p, scaled.probabilities(after: history)).allSatisfy { abs($0 - $1) <= 1e-6 * $0 })
+            #expect(p == absent.probabilities(after: history))
+            #expect(ones.probabilities(after: history) == unweighted.probabilities(after: history))
         }
+        // Two documents sharing a context: doubling one's weight doubles its successor's count.
+        let pair = DocumentBatch(documents: [[3, 4], [3, 5]] as [[TokenID]])
+        let even = NGramModel.train(order: 2, vocabularySize: 6, discounting: .plain, documents: pair)
+        let skewed = NGramModel.train(order: 2, vocabularySize: 6, discounting: .plain, documents: pair, weights: [2, 1])
+        let history: [TokenID] = [Vocabulary.documentStart, 3]
+        #expect(abs(even.probability(of: 4, after: history) - even.probability(of: 5, after: history)) < 1e-15)
+        // After "a": counts 2 (b) and 1 (c), each discounted by D times its weight, out of 3.
+        let d = skewed.discounts[1].one
+        let expected = (2 * (1 - d) + 3 * d * skewed.unigram[4]) / 3
+        #expect(abs(skewed.probability(of: 4, after: history) - expected) < 1e-7)
     }
 
     /// Kneser–Ney on a corpus small enough to work out by hand, every weight 1.

@@ -10,6 +10,7 @@ let suites: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("engine", "ns per sample of the Gaussian recursive-training loop (issue 3), both paths, vs the raw sampler", runEngineBenchmarks),
     ("wright-fisher", "issue 4: Wright–Fisher through the engine, K=1000 n=10000 T=1000 R=1000", runWrightFisherBenchmark),
     ("ridge", "recursive ridge fits, d = 500, n = 5,000, per backend (RidgeBenchmarks.swift)", runRidgeBenchmarks),
+    ("ngram", "issue 7: train a trigram Kneser–Ney model on 1 MB of text, generate 1 MB (NGramBenchmark.swift)", runNGramBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -42,6 +42,7 @@ public enum FamilyRegistry {
         BernoulliFamily.self, PoissonFamily.self, ExponentialDistributionFamily.self,
         KernelDensityFamily.self, GaussianMixtureFamily.self,
         LinearRegressionFamily.self, StrongCollapseFamily.self, RandomFeaturesFamily.self,
+        NGramLMFamily.self,
         KnowledgeFamily.self,
     ]
 

@@ -281,7 +281,7 @@ public struct TextGenerator: Sendable {
 
     /// `chosen`: the top-k candidates, then the top-p nucleus of those, most probable first.
     private mutating func filterCandidates() {
-        candidates.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.token < $1.token }
+        sortCandidates(keepingTop: strategy.topK)
         chosen.removeAll(keepingCapacity: true)
         let k = strategy.topK
         let p = strategy.topP
@@ -321,6 +321,33 @@ public struct TextGenerator: Sendable {
             }
         }
         if chosen.isEmpty { chosen.append(Candidate(token: Vocabulary.documentEnd, weight: 1)) }
+    }
+
+    /// Sorts `candidates` by decreasing weight (ties by token), keeping only the first `k` when
+    /// k > 0: a bounded insertion for small k (O(n) for the common case of a candidate below the
+    /// current k-th), a full sort otherwise.
+    private mutating func sortCandidates(keepingTop k: Int) {
+        @inline(__always) func before(_ a: Candidate, _ b: Candidate) -> Bool {
+            a.weight != b.weight ? a.weight > b.weight : a.token < b.token
+        }
+        guard k > 0, k <= 64, candidates.count > k else {
+            candidates.sort(by: before)
+            if k > 0, candidates.count > k { candidates.removeLast(candidates.count - k) }
+            return
+        }
+        chosen.removeAll(keepingCapacity: true)
+        for c in candidates {
+            if chosen.count == k, !before(c, chosen[k - 1]) { continue }
+            var i = chosen.count
+            if chosen.count == k { chosen.removeLast(); i -= 1 }
+            chosen.append(c)
+            while i > 0, before(c, chosen[i - 1]) {
+                chosen[i] = chosen[i - 1]
+                i -= 1
+            }
+            chosen[i] = c
+        }
+        swap(&candidates, &chosen)
     }
 
     // MARK: Pure sampling
@@ -417,7 +444,7 @@ public struct TextGenerator: Sendable {
 
     /// `chosen`: the `k` most probable candidates (explicit and residual merged).
     private mutating func topCandidates(_ k: Int) {
-        candidates.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.token < $1.token }
+        sortCandidates(keepingTop: k)
         chosen.removeAll(keepingCapacity: true)
         var i = 0, j = 0
         var pending = residualWeight > 0 ? nextResidual(from: &j) : nil

@@ -6,7 +6,8 @@
 ///   (Chen & Goodman 1998, "An empirical study of smoothing techniques for language modeling",
 ///   TR-10-98, §3.5).
 ///
-/// n_r counts the n-grams of an order whose (adjusted, possibly weighted) count rounds to r. A
+/// n_r counts the n-grams of an order whose occurrence count (continuation count below the top
+/// order) is r; weights never enter it (``NGramModel``). A
 /// discount that the counts cannot determine (no n-gram counted once…) falls back to the one
 /// below it, and every discount D_r is clamped to [0.05, r − 0.05].
 public enum Discounting: String, Sendable, CaseIterable {
@@ -26,7 +27,7 @@ public struct OrderDiscounts: Sendable, Equatable {
         self.threePlus = threePlus
     }
 
-    /// The discount of an n-gram with (adjusted) count `count`.
+    /// The discount of an n-gram with occurrence (or continuation) count `count`.
     @inlinable @inline(__always)
     public func discount(_ count: Double) -> Double {
         count < 1.5 ? one : (count < 2.5 ? two : threePlus)

@@ -1,8 +1,9 @@
 /// Counts the n-grams of weighted documents, orders 1…N, for an ``NGramModel``.
 ///
 /// A document d = x₁…x_m with weight w_d is padded as `<s> x₁ … x_m </s>`: each of x₁…x_m and
-/// `</s>` is predicted from the tokens before it, so the raw count of an n-gram g is
-/// c(g) = Σ_d w_d · (occurrences of g in d's padded sequence). Only one `<s>` is prepended: an
+/// `</s>` is predicted from the tokens before it, so the weighted count of an n-gram g is
+/// c(g) = Σ_d w_d · (occurrences of g in d's padded sequence), and its occurrence count o(g) the
+/// same sum with every positive weight taken as 1. Only one `<s>` is prepended: an
 /// n-gram that starts with `<s>` cannot be extended to the left, and the model uses it at its
 /// own order, like KenLM does, instead of padding with N − 1 start tokens.
 ///
@@ -40,7 +41,10 @@ public struct NGramCounter: Sendable {
         var table = PackedKeyTable()
         var context: [UInt32] = []
         var token: [TokenID] = []
+        /// Σ of the weights of the n-gram's occurrences.
         var count: [Double] = []
+        /// The number of its occurrences (in documents of positive weight).
+        var occurrences: [UInt32] = []
     }
 
     /// - Precondition: `order` in 1…5 (any order up to 2³² contexts would work; the families
@@ -127,8 +131,10 @@ extension NGramCounter.GramTable {
             self.context.append(context)
             self.token.append(token)
             count.append(weight)
+            occurrences.append(1)
         } else {
             count[Int(index)] += weight
+            occurrences[Int(index)] &+= 1
         }
     }
 }

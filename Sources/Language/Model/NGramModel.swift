@@ -5,32 +5,35 @@ import Randomness
 ///
 /// For a context h of k − 1 tokens and a token w (Chen & Goodman 1998, eq. 26, interpolated):
 ///
-///     P_k(w | h) = [max(a_k(h w) − D_k(a), 0) + γ_k(h) · P_{k−1}(w | h')] / a_k(h)
+///     P_k(w | h) = [a_k(h w) · max(o − D_k(o), 0) / o + γ_k(h) · P_{k−1}(w | h')] / a_k(h),   o = o_k(h w)
 ///
-/// where h' drops h's oldest token, a_k(h) = Σ_w a_k(h w), γ_k(h) = Σ_w min(a_k(h w), D_k(a_k(h w)))
-/// is the mass the discounts removed (γ = D · N₁₊(h •) for integer counts and a single discount),
-/// and a context never seen leaves P_k = P_{k−1}. The lowest order interpolates with the uniform
-/// distribution over the V − 1 predictable tokens (every id but `<s>`):
-/// P₁(w) = [max(a₁(w) − D₁, 0) + γ₁ / (V − 1)] / a₁, so every token has a positive probability and
+/// where h' drops h's oldest token, a_k(h) = Σ_w a_k(h w), γ_k(h) = a_k(h) − Σ_w (the kept
+/// numerators) is the mass the discounts removed, and a context never seen leaves P_k = P_{k−1}.
+/// With every weight 1, a = o and this is textbook interpolated Kneser–Ney: max(c − D, 0)/c(h)
+/// plus γ = D · N₁₊(h •). The lowest order interpolates with the uniform distribution over the
+/// V − 1 predictable tokens (every id but `<s>`), so every token has a positive probability and
 /// perplexity is always finite.
 ///
-/// **Adjusted counts, with weights.** a_k(g) is the raw weighted count c(g) = Σ_d w_d · #(g in d)
-/// at the highest order and for n-grams that start with `<s>` (which have no left extension);
-/// otherwise it is the weighted continuation count
+/// **Counts, with weights.** Every n-gram g has an occurrence count o(g) (how many times it occurs
+/// in documents of positive weight) and a weighted count c(g) = Σ_d w_d · #(g in d). At the highest
+/// order, and for n-grams that start with `<s>` (which have no left extension), a = c and o is the
+/// occurrence count; below, the continuation counts are
 ///
-///     a_k(g) = Σ_v min(1, c(v g)),
+///     o_k(g) = N₁₊(• g) = |{v : v g occurs}|,    a_k(g) = Σ_v c(v g) / o(v g),
 ///
-/// summed over the distinct tokens v seen before g: each left extension counts once, but no more
-/// than its own weighted count. With every weight 1 this is Kneser–Ney's N₁₊(• g) exactly; a
-/// document of weight 0 is the same as no document; a document of integer weight m is the same as
-/// m copies of it (raw counts add, and min(1, ·) saturates alike); and weights below 1 count a
-/// context partially, so importance weights move continuation counts smoothly.
+/// each distinct left extension counting once with the mean weight of its occurrences. The
+/// discounts are estimated from the integer counts o (Chen & Goodman's counts of counts), and an
+/// n-gram's discount is scaled by its mean weight a/o. So a weight says how much a document
+/// matters, not how often it was seen: with every weight 1 the model is textbook Kneser–Ney;
+/// multiplying every weight by the same λ > 0 changes nothing; a weight of 0 is the same as leaving
+/// the document out; and fractional weights (importance weights, `real-weight`) scale each
+/// document's n-grams smoothly, without the lattice of fractional counts distorting the discounts.
 ///
 /// **Storage.** Per order, the n-grams of each context sit in one sorted run (compressed rows):
-/// the token ids (`UInt32`) and the discounted counts max(a − D, 0) (`Float`), 8 bytes an n-gram;
-/// per context its 1/a(h) and its back-off factor γ(h)/a(h) (`Double`), and contexts are found
-/// through one ``PackedKeyTable`` per length. γ(h) is computed from the stored `Float` numerators,
-/// so every next-token distribution sums to 1 to rounding in `Double`.
+/// the token ids (`UInt32`) and the kept numerators a · max(o − D, 0)/o (`Float`), 8 bytes an
+/// n-gram; per context its 1/a(h) and its back-off factor γ(h)/a(h) (`Double`), and contexts are
+/// found through one ``PackedKeyTable`` per length. γ(h) is computed from the stored `Float`
+/// numerators, so every next-token distribution sums to 1 to rounding in `Double`.
 public struct NGramModel: Sendable {
     public let order: Int
     public let vocabularySize: Int
@@ -78,9 +81,12 @@ public struct NGramModel: Sendable {
         trainingWeight = counts.totalWeight
         contexts = counts.contexts.map(\.table)
 
-        // Adjusted counts: raw at the top order and after <s>, continuation counts below.
+        // Adjusted counts a and their occurrence counts o: raw at the top order and after <s>,
+        // continuation counts below.
         var adjusted: [[Double]] = counts.grams.map { [Double](repeating: 0, count: $0.count.count) }
+        var occurrences: [[Double]] = adjusted
         adjusted[order - 1] = counts.grams[order - 1].count
+        occurrences[order - 1] = counts.grams[order - 1].occurrences.map(Double.init)
         if order > 1 {
             for k in 1..<order {
                 let grams = counts.grams[k - 1]
@@ -88,6 +94,7 @@ public struct NGramModel: Sendable {
                     let oldest = counts.contexts[k - 2].oldest
                     for g in 0..<grams.count.count where oldest[Int(grams.context[g])] == Vocabulary.documentStart {
                         adjusted[k - 1][g] = grams.count[g]
+                        occurrences[k - 1][g] = Double(grams.occurrences[g])
                     }
                 }
                 let longer = counts.grams[k]
@@ -98,7 +105,9 @@ public struct NGramModel: Sendable {
                     guard let index = grams.table.value(for: key) else {
                         preconditionFailure("NGramModel: an n-gram's suffix was not counted")
                     }
-                    adjusted[k - 1][Int(index)] += min(1, longer.count[g])
+                    // One distinct left extension, weighing the mean weight of its occurrences.
+                    adjusted[k - 1][Int(index)] += longer.count[g] / Double(longer.occurrences[g])
+                    occurrences[k - 1][Int(index)] += 1
                 }
             }
         }
@@ -107,10 +116,9 @@ public struct NGramModel: Sendable {
         var levels: [Level] = []
         for k in 1...order {
             let grams = counts.grams[k - 1]
-            let a = adjusted[k - 1]
             var n = (0.0, 0.0, 0.0, 0.0)
-            for count in a {
-                switch Int((count + 0.5).rounded(.down)) {
+            for count in occurrences[k - 1] {
+                switch count {
                 case 1: n.0 += 1
                 case 2: n.1 += 1
                 case 3: n.2 += 1
@@ -121,7 +129,8 @@ public struct NGramModel: Sendable {
             let d = OrderDiscounts.estimate(n, discounting: discounting)
             discounts.append(d)
             let contextCount = k == 1 ? 1 : counts.contexts[k - 2].parent.count
-            levels.append(Self.level(grams: grams, adjusted: a, discounts: d, contextCount: contextCount))
+            levels.append(Self.level(
+                grams: grams, adjusted: adjusted[k - 1], occurrences: occurrences[k - 1], discounts: d, contextCount: contextCount))
         }
         self.discounts = discounts
         self.levels = levels
@@ -146,7 +155,9 @@ public struct NGramModel: Sendable {
         unigramTable = AliasTable(weights: unigram)
     }
 
-    private static func level(grams: NGramCounter.GramTable, adjusted: [Double], discounts: OrderDiscounts, contextCount: Int) -> Level {
+    private static func level(
+        grams: NGramCounter.GramTable, adjusted: [Double], occurrences: [Double], discounts: OrderDiscounts, contextCount: Int
+    ) -> Level {
         var start = [UInt32](repeating: 0, count: contextCount + 1)
         for c in grams.context { start[Int(c) + 1] += 1 }
         for c in 0..<contextCount { start[c + 1] += start[c] }
@@ -171,8 +182,8 @@ public struct NGramModel: Sendable {
             run.sort { $0.0 < $1.0 }
             var sum = 0.0, keptSum = 0.0
             for (offset, (w, g)) in run.enumerated() {
-                let a = adjusted[g]
-                let k = Float(max(a - discounts.discount(a), 0))
+                let a = adjusted[g], o = occurrences[g]
+                let k = Float(a / o * max(o - discounts.discount(o), 0))
                 token[range.lowerBound + offset] = w
                 kept[range.lowerBound + offset] = k
                 sum += a
