@@ -110,7 +110,8 @@ import Testing
         #expect(noText?.message.contains("tiny.tsv") == true)
     }
 
-    /// A user's facts file runs end to end through the spec.
+    /// A user's facts file runs end to end through the spec, with the same results at any thread
+    /// count.
     @Test func aUsersFactsFileRuns() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("knowledge-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -134,6 +135,8 @@ import Testing
             metrics: all
             """)
         let result = spec.family.run(spec, control: RunControl(threads: 2))
+        // The same numbers on one thread: replicates own their streams.
+        #expect(spec.family.run(spec, control: RunControl(threads: 1)).rows == result.rows)
         #expect(result.rows.count == 3)
         for row in result.rows { for cell in row { #expect(!cell.mean.isNaN, "\(cell.metric)") } }
         let accuracy = try #require(result.rows[1].first { $0.metric == "fact-accuracy" })
