@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way (DESIGN.md):
-// Randomness, Statistics, LinearAlgebra ← ModelCollapse ← Families ← Theory, Experiments ← Reports ← collapse
+// Randomness, Statistics, LinearAlgebra ← ModelCollapse ← Families, Language ← Theory, Experiments ← Reports ← collapse
 let package = Package(
     name: "ModelCollapse",
     platforms: [.macOS(.v15)],
@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Statistics", targets: ["Statistics"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Families", targets: ["Families"]),
+        .library(name: "Language", targets: ["Language"]),
         .library(name: "Theory", targets: ["Theory"]),
         .library(name: "Experiments", targets: ["Experiments"]),
         .library(name: "Reports", targets: ["Reports"]),
@@ -49,11 +50,17 @@ let package = Package(
             // Resources/digits.csv (CC BY 4.0, Resources/digits-LICENSE.txt) for the neural-network families.
             resources: [.copy("Resources")]
         ),
+        .target(
+            name: "Language",
+            dependencies: ["ModelCollapse", "Randomness", "Statistics"],
+            exclude: ["Resources/make_subset.py"],
+            resources: [.copy("Resources/wordnet-nouns-subset.tsv"), .copy("Resources/WORDNET-LICENSE.txt")]
+        ),
         .target(name: "Theory", dependencies: ["Families", "ModelCollapse", "Statistics"]),
         .target(
             name: "Experiments",
             dependencies: [
-                "Families", "Theory", "ModelCollapse", "Randomness", "Statistics", "LinearAlgebra",
+                "Families", "Language", "Theory", "ModelCollapse", "Randomness", "Statistics", "LinearAlgebra",
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Presets")]
@@ -79,11 +86,12 @@ let package = Package(
             name: "ModelCollapseTests",
             dependencies: ["ModelCollapse", "Randomness", "Statistics", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FamiliesTests", dependencies: ["Families", "Theory", "ModelCollapse", "Randomness", "Statistics", "LinearAlgebra"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "Experiments", "ModelCollapse", "Randomness", "Statistics"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Families", "ModelCollapse", "Statistics"]),
         .testTarget(
             name: "ExperimentsTests",
             dependencies: [
-                "Experiments", "Families", "Theory", "ModelCollapse", "Statistics",
+                "Experiments", "Families", "Language", "Theory", "ModelCollapse", "Statistics",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "ModelCollapse"]),

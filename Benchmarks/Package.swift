@@ -25,6 +25,7 @@ let package = Package(
                 .product(name: "ModelCollapse", package: "ModelCollapse"),
                 .product(name: "Families", package: "ModelCollapse"),
                 .product(name: "LinearAlgebra", package: "ModelCollapse"),
+                .product(name: "Language", package: "ModelCollapse"),
             ],
         ),
     ]

@@ -12,6 +12,7 @@ let suites: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("ridge", "recursive ridge fits, d = 500, n = 5,000, per backend (RidgeBenchmarks.swift)", runRidgeBenchmarks),
     ("mlp", "issue 6: one MLP generation on the bundled digits, fixed epochs, per precision (MLPBenchmarks.swift)", runMLPBenchmarks),
     ("eigen", "symmetric eigendecomposition, n = 100…800: Jacobi vs tridiagonal QR (EigenBenchmarks.swift)", runEigenBenchmarks),
+    ("ngram", "issue 7: train a trigram Kneser–Ney model on 1 MB of text, generate 1 MB (NGramBenchmark.swift)", runNGramBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -43,6 +43,8 @@ public enum FamilyRegistry {
         KernelDensityFamily.self, GaussianMixtureFamily.self,
         LinearRegressionFamily.self, StrongCollapseFamily.self, RandomFeaturesFamily.self,
         MLPLabelsFamily.self, SelfTrainingFamily.self, RefinementFamily.self,
+        NGramLMFamily.self,
+        KnowledgeFamily.self,
     ]
 
     public static var names: [String] { families.map { $0.name } }
