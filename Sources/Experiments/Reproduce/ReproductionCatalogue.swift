@@ -10,7 +10,7 @@ public enum ReproductionCatalogue {
             shumailovGaussian, shumailovMixture, xuSampleGrowth, gerstgrasserRegression,
             dohmatobStrongCollapse, dohmatobModelSize, seddikNextToken, kanabarGastparDiscrete,
             lostInRetraining, fuKernelDensity, bertrandStability, stochasticApproximation,
-            networkSyntheticLabels, selfTraining,
+            networkSyntheticLabels, selfTraining, knowledgeStages, knowledgeDomain,
         ]
     }
 
@@ -372,4 +372,48 @@ public enum ReproductionCatalogue {
         ])
 
     static let selfTrainingQuick = ["generations=3", "replicates=12"]
+
+    // MARK: - Knowledge collapse (Docs/Knowledge.md)
+
+    /// Keisha et al. 2025: facts fail while fluency survives, then fluency goes. An order-8
+    /// Kneser–Ney model on WordNet definitions and facts; `stage` is 1 (facts and fluency hold),
+    /// 2 (facts below half of generation 1's accuracy, fluency within 1.75× its perplexity), 3
+    /// (fluency fell), per replicate. `--quick`: 100 facts, 3 replicates, 5 generations.
+    static let knowledgeStages = Reproduction(
+        name: "knowledge-stages",
+        paper: "Keisha et al. 2025, Knowledge Collapse in LLMs: When Fluency Survives but Facts Fail",
+        title: "Facts fail first while fluency holds (stage 2), then fluency fails too (stage 3)",
+        runs: [
+            ReproductionRun("collapse", preset: "knowledge-collapse", quick: ["fact-count=100", "generations=5", "replicates=3"]),
+        ],
+        claims: [
+            Claim("Fact accuracy falls quickly: generation 3 answers fewer facts than generation 1",
+                  .greater(MetricReference("collapse", "fact-accuracy", at: .first), than: MetricReference("collapse", "fact-accuracy", at: .at(3)))),
+            Claim("At generation 3 the facts have fallen: the mean stage is above 1.5",
+                  .above(MetricReference("collapse", "stage", at: .at(3)), 1.5)),
+            Claim("At generation 3 fluency still holds: the mean stage is not above 2 (facts fallen, fluency not)",
+                  .notAbove(MetricReference("collapse", "stage", at: .at(3)), bound: 2.0)),
+            Claim("By the last generation fluency has failed too: stage 3",
+                  .above(MetricReference("collapse", "stage"), 2.5)),
+        ])
+
+    /// Keisha et al. 2025: synthetic data restricted to the target domain resists collapse there.
+    /// Full: chemical elements among 400 facts, 8 generations; `--quick`: hawks and wading birds
+    /// among 100 facts, 3 generations, 4 replicates.
+    static let knowledgeDomain = Reproduction(
+        name: "knowledge-domain",
+        paper: "Keisha et al. 2025, Knowledge Collapse in LLMs: When Fluency Survives but Facts Fail",
+        title: "Domain-specific synthetic data keeps the target domain's facts better than general synthetic data",
+        runs: [
+            ReproductionRun("general", preset: "knowledge-domain", ["synthetic.domain=all"], quick: knowledgeDomainQuick),
+            ReproductionRun("domain-only", preset: "knowledge-domain", ["synthetic.domain=target"], quick: knowledgeDomainQuick),
+        ],
+        claims: [
+            Claim("Target-domain accuracy at T is higher with domain-only synthetic data",
+                  .greater(MetricReference("domain-only", "domain-accuracy"), than: MetricReference("general", "domain-accuracy"))),
+            Claim("With general synthetic data the target domain's facts decay (T vs generation 1)",
+                  .greater(MetricReference("general", "domain-accuracy", at: .first), than: MetricReference("general", "domain-accuracy"))),
+        ])
+
+    static let knowledgeDomainQuick = ["fact-count=100", "generations=3", "replicates=4", "target-domain=[hawk, wading bird]"]
 }
