@@ -10,7 +10,8 @@ public enum ReproductionCatalogue {
             shumailovGaussian, shumailovMixture, xuSampleGrowth, gerstgrasserRegression,
             dohmatobStrongCollapse, dohmatobModelSize, seddikNextToken, kanabarGastparDiscrete,
             lostInRetraining, fuKernelDensity, bertrandStability, stochasticApproximation,
-            networkSyntheticLabels, selfTraining, knowledgeStages, knowledgeDomain,
+            draysonDecoding, draysonImportance, knowledgeStages, knowledgeDomain,
+            networkSyntheticLabels, selfTraining,
         ]
     }
 
@@ -372,6 +373,52 @@ public enum ReproductionCatalogue {
         ])
 
     static let selfTrainingQuick = ["generations=3", "replicates=12"]
+
+    // MARK: - Language models (Docs/Language.md)
+
+    /// Drayson & Lampos 2025 (EMNLP) and Shumailov et al. 2024: a trigram Kneser–Ney model on the
+    /// bundled WordNet text, each generation trained on the previous one's documents. `--quick`:
+    /// 500 documents per generation, 4 generations, 6 replicates.
+    static let draysonDecoding = Reproduction(
+        name: "drayson-decoding",
+        paper: "Drayson & Lampos 2025 (EMNLP), Machine-generated text detection prevents language model collapse; Shumailov et al. 2024",
+        title: "The decoding strategy drives collapse: greedy and beam search lose diversity and perplexity fastest, pure sampling least",
+        runs: [
+            ReproductionRun("sample", preset: "decoding-strategies", ["decoding=sample"], quick: languageQuick),
+            ReproductionRun("greedy", preset: "decoding-strategies", ["decoding=greedy"], quick: languageQuick),
+            ReproductionRun("beam-4", preset: "decoding-strategies", ["decoding={strategy: beam, width: 4}"], quick: languageQuick),
+        ],
+        claims: [
+            Claim("Perplexity on held-out real text rises over generations, even under pure sampling",
+                  .greater(MetricReference("sample", "perplexity"), than: MetricReference("sample", "perplexity", at: .first))),
+            Claim("Beam search ends with a higher perplexity than pure sampling",
+                  .greater(MetricReference("beam-4", "perplexity"), than: MetricReference("sample", "perplexity"))),
+            Claim("Beam search collapses diversity (distinct-2) far below pure sampling",
+                  .greater(MetricReference("sample", "distinct-2"), than: MetricReference("beam-4", "distinct-2"))),
+            Claim("Greedy decoding collapses diversity (distinct-2) below pure sampling",
+                  .greater(MetricReference("sample", "distinct-2"), than: MetricReference("greedy", "distinct-2"))),
+        ])
+
+    /// Drayson & Lampos 2025: the training pool accumulates beam-search text beside the real
+    /// documents with origins unknown; a detector's (1 − p_machine)^k weights, resampled, slow the
+    /// collapse.
+    static let draysonImportance = Reproduction(
+        name: "drayson-importance",
+        paper: "Drayson & Lampos 2025 (EMNLP), Machine-generated text detection prevents language model collapse",
+        title: "Importance sampling by a machine-text detector slows collapse when machine text accumulates in the pool",
+        runs: [
+            ReproductionRun("no-curation", preset: "detector-importance", ["curate=none"], quick: languageQuick + ["detector.documents=200"]),
+            ReproductionRun("importance-k2-u4", preset: "detector-importance", ["curate={importance: {power: 2, upsample: 4}}"],
+                            quick: languageQuick + ["detector.documents=200"]),
+        ],
+        claims: [
+            Claim("Accumulating machine text without curation raises the perplexity on real text",
+                  .greater(MetricReference("no-curation", "perplexity"), than: MetricReference("no-curation", "perplexity", at: .first))),
+            Claim("Importance sampling (k = 2, upsample 4) ends with a lower perplexity than no curation",
+                  .greater(MetricReference("no-curation", "perplexity"), than: MetricReference("importance-k2-u4", "perplexity"))),
+        ])
+
+    static let languageQuick = ["generations=4", "replicates=6", "samples=500"]
 
     // MARK: - Knowledge collapse (Docs/Knowledge.md)
 
