@@ -93,12 +93,7 @@ struct ReproduceCommand: ParsableCommand {
     func runOne(_ spec: ExperimentSpec, directory: URL, label: String) throws -> ExperimentRunner.Record {
         let progress: ProgressDisplay? = quiet ? nil : ProgressDisplay(label: label)
         defer { progress?.finish() }
-        let options = ExperimentRunner.Options(
-            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, outputDirectory: directory,
-            runsRoot: URL(fileURLWithPath: runsRoot), progress: progress,
-            shouldStop: { StopSignal.shared.isSet },
-            finalize: { directory in try ReportWriter.write(runDirectory: directory) })
-        return try ExperimentRunner.run(spec, options: options)
+        return try ExperimentRunner.run(spec, options: runnerOptions(threads: threads, runsRoot: runsRoot, progress: progress, outputDirectory: directory))
     }
 
     /// A stopped or failed reproduction leaves nothing behind: its hidden partial folder goes.

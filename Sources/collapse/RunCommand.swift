@@ -155,15 +155,24 @@ func execute(resuming partial: URL, options: RunOptions) throws -> ExperimentRun
     }
 }
 
+/// The runner's options for a run started from the command line: all cores unless `--threads`,
+/// stop on SIGINT/SIGTERM, report.html and plots rendered before the run is renamed into place.
+func runnerOptions(
+    threads: Int?, runsRoot: String, progress: ProgressDisplay?, outputDirectory: URL? = nil, checkpointSeconds: Double = 10
+) -> ExperimentRunner.Options {
+    ExperimentRunner.Options(
+        threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, outputDirectory: outputDirectory,
+        runsRoot: URL(fileURLWithPath: runsRoot), progress: progress,
+        shouldStop: { StopSignal.shared.isSet },
+        finalize: { directory in try ReportWriter.write(runDirectory: directory) },
+        checkpointInterval: checkpointSeconds)
+}
+
 /// Progress, stop signals, the report and the run index around a run.
 func runWithDisplay(label: String, options: RunOptions, _ body: (ExperimentRunner.Options) throws -> ExperimentRunner.Record) throws -> ExperimentRunner.Record {
     let progress: ProgressDisplay? = options.quiet ? nil : ProgressDisplay(label: label)
-    let runOptions = ExperimentRunner.Options(
-        threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount,
-        runsRoot: URL(fileURLWithPath: options.runsRoot), progress: progress,
-        shouldStop: { StopSignal.shared.isSet },
-        finalize: { directory in try ReportWriter.write(runDirectory: directory) },
-        checkpointInterval: options.checkpointSeconds)
+    let runOptions = runnerOptions(
+        threads: options.threads, runsRoot: options.runsRoot, progress: progress, checkpointSeconds: options.checkpointSeconds)
     do {
         let record = try body(runOptions)
         progress?.finish()

@@ -37,8 +37,6 @@ public enum ClaimTest: Sendable {
 
     /// Decides the claim from the runs' summaries (run name → rows per generation).
     public func evaluate(_ results: [String: [[MetricSummary]]]) -> (outcome: Verdict.Outcome, measured: String, statistic: String) {
-        let zStar = SpecialFunctions.normalQuantile(1 - Self.alpha)
-        let level = "α = \(Self.alpha)"
         switch self {
         case .matchesTheory(let run, let metric, let count, let tolerance):
             guard let rows = results[run], rows.count > 1 else { return Self.missing("run \(run)") }
@@ -59,36 +57,37 @@ public enum ClaimTest: Sendable {
             let agrees = abs(worst.z) <= limit
             let measured = "\(run): \(metric) \(Self.number(worst.row.mean)) vs theory \(Self.number(worst.row.theory!)) at t=\(worst.row.generation) (the largest |z| of \(checked) generations)"
             return (agrees ? .agrees : .disagrees, measured,
-                    "max |z| = \(Self.number(abs(worst.z), digits: 3)) \(agrees ? "≤" : ">") \(Self.number(limit, digits: 3)) (Bonferroni over \(checked), \(level)\(tolerance > 0 ? ", after a \(Self.number(100 * tolerance))% allowance for the asymptotic formula" : ""))")
+                    "max |z| = \(Self.number(abs(worst.z), digits: 3)) \(agrees ? "≤" : ">") \(Self.number(limit, digits: 3)) (Bonferroni over \(checked), α = \(Self.alpha)\(tolerance > 0 ? ", after a \(Self.number(100 * tolerance))% allowance for the asymptotic formula" : ""))")
         case .greater(let a, let b), .notGreater(let a, than: let b):
             guard let x = Self.cell(a, results) else { return Self.missing(a.description) }
             guard let y = Self.cell(b, results) else { return Self.missing(b.description) }
             let z = Self.z(x.mean - y.mean, (x.standardError * x.standardError + y.standardError * y.standardError).squareRoot())
             let measured = "\(a.run) \(Self.number(x.mean)) vs \(b.run) \(Self.number(y.mean)) (\(a.metric) at t=\(x.generation)\(a.metric == b.metric && x.generation == y.generation ? "" : " / \(b.metric) at t=\(y.generation)"))"
-            if case .greater = self {
-                let agrees = z >= zStar
-                return (agrees ? .agrees : .disagrees, measured, "one-sided z = \(Self.number(z, digits: 3)) \(agrees ? "≥" : "<") \(Self.number(zStar, digits: 3)) (\(level))")
-            }
-            let agrees = z <= zStar
-            return (agrees ? .agrees : .disagrees, measured, "one-sided z = \(Self.number(z, digits: 3)) \(agrees ? "≤" : ">") \(Self.number(zStar, digits: 3)) (\(level))")
+            let isSignificance: Bool
+            if case .greater = self { isSignificance = true } else { isSignificance = false }
+            return Self.oneSided(z, significance: isSignificance, measured: measured)
         case .above(let a, let value), .below(let a, let value), .notAbove(let a, bound: let value):
             guard let x = Self.cell(a, results) else { return Self.missing(a.description) }
             let measured = "\(a.run): \(a.metric) \(Self.number(x.mean)) ± \(Self.number(x.standardError)) (se) at t=\(x.generation)"
             switch self {
             case .above:
-                let z = Self.z(x.mean - value, x.standardError)
-                let agrees = z >= zStar
-                return (agrees ? .agrees : .disagrees, measured + ", threshold \(Self.number(value))", "one-sided z = \(Self.number(z, digits: 3)) \(agrees ? "≥" : "<") \(Self.number(zStar, digits: 3)) (\(level))")
+                return Self.oneSided(Self.z(x.mean - value, x.standardError), significance: true, measured: measured + ", threshold \(Self.number(value))")
             case .below:
-                let z = Self.z(value - x.mean, x.standardError)
-                let agrees = z >= zStar
-                return (agrees ? .agrees : .disagrees, measured + ", threshold \(Self.number(value))", "one-sided z = \(Self.number(z, digits: 3)) \(agrees ? "≥" : "<") \(Self.number(zStar, digits: 3)) (\(level))")
+                return Self.oneSided(Self.z(value - x.mean, x.standardError), significance: true, measured: measured + ", threshold \(Self.number(value))")
             default:
-                let z = Self.z(x.mean - value, x.standardError)
-                let agrees = z <= zStar
-                return (agrees ? .agrees : .disagrees, measured + ", bound \(Self.number(value))", "one-sided z = \(Self.number(z, digits: 3)) \(agrees ? "≤" : ">") \(Self.number(zStar, digits: 3)) (\(level))")
+                return Self.oneSided(Self.z(x.mean - value, x.standardError), significance: false, measured: measured + ", bound \(Self.number(value))")
             }
         }
+    }
+
+    /// The one-sided decision at level α: a significance test agrees when z ≥ z*, a consistency
+    /// test when z ≤ z* (a NaN z agrees with neither).
+    static func oneSided(_ z: Double, significance: Bool, measured: String) -> (outcome: Verdict.Outcome, measured: String, statistic: String) {
+        let zStar = SpecialFunctions.normalQuantile(1 - alpha)
+        let agrees = significance ? z >= zStar : z <= zStar
+        let relation = significance ? (agrees ? "≥" : "<") : (agrees ? "≤" : ">")
+        return (agrees ? .agrees : .disagrees, measured,
+                "one-sided z = \(number(z, digits: 3)) \(relation) \(number(zStar, digits: 3)) (α = \(alpha))")
     }
 
     /// z = difference/se; with se = 0 (every replicate equal) the sign of the difference decides,
