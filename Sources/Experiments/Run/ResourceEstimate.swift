@@ -44,8 +44,11 @@ public struct ResourceEstimate: Sendable, Equatable {
 
     /// The resident size of the process before a run allocates anything (measured: 25–40 MB).
     public static let processBytes: Double = 40 * 1024 * 1024
-    /// Bytes of memory per sketch value while a checkpoint is encoded (measured: 80).
-    public static let checkpointEncodingBytesPerValue: Double = 85
+    /// Bytes of memory per sketch value while a checkpoint is encoded. Measured about 80 per value,
+    /// but the peak of one spec (1.8 M values, a checkpoint every wave, 2 threads) varied from 222 to
+    /// 238 MiB between runs (allocator reuse with the wave's buffers); 95 covers the higher peak, as
+    /// an estimate that refuses runs should.
+    public static let checkpointEncodingBytesPerValue: Double = 95
     /// Bytes per sketch value in checkpoint.plist (binary: 9 a double, a 3-byte reference and a
     /// 3-byte offset; measured 15.1 for distinct values, less when values repeat).
     public static let checkpointFileBytesPerValue: Double = 15
